@@ -1,0 +1,26 @@
+package vn.serviceindex.portal;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The portal: campaign plans, targets, results and rankings on the 766 service index. */
+@SpringBootApplication
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("context://frontend/styles/portal.css")
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(Application.class, args);
+    }
+
+    /** Vietnam time for every "today" and deadline; one bean so that tests can fix the date. */
+    @Bean
+    Clock clock() {
+        return Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+}

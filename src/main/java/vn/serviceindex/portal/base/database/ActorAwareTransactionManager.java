@@ -1,0 +1,42 @@
+package vn.serviceindex.portal.base.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionDefinition;
+import vn.serviceindex.portal.base.domain.Actor;
+
+/**
+ * The one place where every transaction starts: it tells PostgreSQL who acts, as transaction-local settings
+ * {@code portal.actor_id}, {@code portal.actor_name} and {@code portal.actor_unit}. Audit triggers and row-level
+ * policies read them with {@code current_setting('portal.actor_id', true)}; outside the app they are empty, so
+ * a manual SQL change is recorded with the database user instead.
+ */
+class ActorAwareTransactionManager extends DataSourceTransactionManager {
+
+    ActorAwareTransactionManager(DataSource dataSource) {
+        super(dataSource);
+    }
+
+    @Override
+    protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
+            throws SQLException {
+        super.prepareTransactionalConnection(connection, definition);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Actor actor)) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select set_config('portal.actor_id', ?, true), set_config('portal.actor_name', ?, true),"
+                        + " set_config('portal.actor_unit', ?, true)")) {
+            statement.setString(1, Long.toString(actor.actorId()));
+            statement.setString(2, actor.actorName());
+            statement.setString(3, actor.actorUnitId() == null ? "" : actor.actorUnitId().toString());
+            statement.execute();
+        }
+    }
+}

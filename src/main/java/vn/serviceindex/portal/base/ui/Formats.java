@@ -1,0 +1,51 @@
+package vn.serviceindex.portal.base.ui;
+
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Numbers and dates as officials write them: 53,13 and 21/03/2024 in Vietnamese; 53.13 and 2024-03-21 in English. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    public static String date(@Nullable LocalDate date, Locale locale) {
+        if (date == null) {
+            return "";
+        }
+        return date.format(DateTimeFormatter.ofPattern(isVietnamese(locale) ? "dd/MM/yyyy" : "yyyy-MM-dd", locale));
+    }
+
+    public static String datePattern(Locale locale) {
+        return isVietnamese(locale) ? "dd/MM/yyyy" : "yyyy-MM-dd";
+    }
+
+    public static String decimal(@Nullable Double value, Locale locale) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(PortalTranslations.supported(locale));
+        format.setMinimumFractionDigits(0);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    /** Reads "13,2" and "13.2" alike: clerks type either, whatever the interface language. */
+    public static Optional<Double> parseDecimal(String text) {
+        String cleaned = text.strip().replace(" ", "").replace(',', '.');
+        if (cleaned.isEmpty() || !cleaned.matches("[-+]?\\d+(\\.\\d+)?")) {
+            return Optional.empty();
+        }
+        var number = NumberFormat.getNumberInstance(Locale.ROOT).parse(cleaned, new ParsePosition(0));
+        return number == null ? Optional.empty() : Optional.of(number.doubleValue());
+    }
+
+    private static boolean isVietnamese(Locale locale) {
+        return !"en".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,46 @@
+package vn.serviceindex.portal.base.ui;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every text the user sees, from {@code messages_vi.properties} and {@code messages_en.properties}. Vietnamese is
+ * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese).
+ */
+@Component
+public class PortalTranslations implements I18NProvider {
+
+    public static final Locale VIETNAMESE = Locale.of("vi", "VN");
+    public static final List<Locale> LOCALES = List.of(VIETNAMESE, Locale.ENGLISH);
+    private static final Logger log = LoggerFactory.getLogger(PortalTranslations.class);
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return LOCALES;
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        Locale supported = supported(locale);
+        try {
+            String pattern = ResourceBundle.getBundle("messages", supported, NO_FALLBACK).getString(key);
+            return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
+        } catch (MissingResourceException e) {
+            log.warn("No text for key {} in {}", key, supported);
+            return "!" + key + "!";
+        }
+    }
+
+    public static Locale supported(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package vn.serviceindex.portal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package vn.serviceindex.portal.security.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one account may read and change, derived from its role assignments. Services ask this before every read and
+ * write; views only use it to hide what would be refused anyway.
+ */
+public record AccessScope(List<RoleAssignment> assignments) {
+
+    public AccessScope {
+        assignments = List.copyOf(assignments);
+    }
+
+    public static AccessScope none() {
+        return new AccessScope(List.of());
+    }
+
+    public boolean has(Role role) {
+        return assignments.stream().anyMatch(a -> a.role() == role);
+    }
+
+    public boolean canRead(String unitPath) {
+        return assignments.stream().anyMatch(a -> a.covers(unitPath));
+    }
+
+    /** Unit data (plans, targets, results): editors on their unit or subtree, admins in theirs. */
+    public boolean canChange(String unitPath) {
+        return assignments.stream()
+                .filter(a -> a.role() == Role.UNIT_EDITOR || a.role() == Role.ADMIN)
+                .anyMatch(a -> a.covers(unitPath));
+    }
+
+    /** Units, accounts and reference data. */
+    public boolean canAdminister(String unitPath) {
+        return assignments.stream().filter(a -> a.role() == Role.ADMIN).anyMatch(a -> a.covers(unitPath));
+    }
+
+    /** Approving plans, importing results, running campaigns: the province's monitoring office and admins. */
+    public boolean canMonitor(String unitPath) {
+        return assignments.stream()
+                .filter(a -> a.role() == Role.PROVINCE_MONITOR || a.role() == Role.ADMIN)
+                .anyMatch(a -> a.covers(unitPath));
+    }
+
+    /** An admin without a unit: may create provinces and manage every account. */
+    public boolean administersInstallation() {
+        return assignments.stream().anyMatch(a -> a.role() == Role.ADMIN && a.unitPath() == null);
+    }
+
+    public boolean readsEverything() {
+        return assignments.stream().anyMatch(a -> (a.role() == Role.ADMIN || a.role() == Role.AUDITOR)
+                && a.unitPath() == null);
+    }
+
+    /**
+     * Where this account reads, as (path, subtree) pairs: a unit is readable when its path equals one, or starts
+     * with one whose subtree flag is set. Used to push the scope into SQL.
+     */
+    public List<ScopeRoot> readRoots() {
+        return assignments.stream().map(a -> new ScopeRoot(a.unitPath() == null ? "/" : a.unitPath(),
+                a.unitPath() == null || a.reachesSubtree())).distinct().toList();
+    }
+
+    public record ScopeRoot(String path, boolean subtree) {
+    }
+
+    /** The first unit an assignment names, for accounts without a home unit. */
+    public Optional<Long> firstUnitId() {
+        return assignments.stream().map(RoleAssignment::unitId).filter(java.util.Objects::nonNull).findFirst();
+    }
+}

@@ -1,0 +1,101 @@
+package vn.serviceindex.portal.unit.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitDraft;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/** The org_unit table. Scope filters are pushed into SQL so that no query returns what the caller may not read. */
+@Repository
+class UnitRepository {
+
+    private static final String COLUMNS =
+            "u.id, u.code, u.portal_id, u.name, u.level, u.parent_id, u.path, u.valid_from, u.valid_to, u.version";
+    /** A unit is readable when its path equals a scope root, or lies under one that reaches its subtree. */
+    private static final String IN_SCOPE = """
+            exists (select 1 from unnest(cast(:paths as text[]), cast(:subtrees as boolean[])) as s(path, subtree)
+                    where u.path = s.path or (s.subtree and u.path like s.path || '%'))""";
+
+    private final JdbcClient jdbc;
+
+    UnitRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrgUnit> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.id = :id")
+                .param("id", id).query(UnitRepository::map).optional();
+    }
+
+    Optional<OrgUnit> findOpenByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.code = :code and u.valid_to is null")
+                .param("code", code).query(UnitRepository::map).optional();
+    }
+
+    List<OrgUnit> readable(AccessScope scope) {
+        var roots = scope.readRoots();
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where " + IN_SCOPE + " order by u.path")
+                .param("paths", roots.stream().map(AccessScope.ScopeRoot::path).toArray(String[]::new))
+                .param("subtrees", roots.stream().map(AccessScope.ScopeRoot::subtree).toArray(Boolean[]::new))
+                .query(UnitRepository::map).list();
+    }
+
+    List<OrgUnit> children(long parentId) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.parent_id = :parent order by u.name")
+                .param("parent", parentId).query(UnitRepository::map).list();
+    }
+
+    long insert(UnitDraft draft) {
+        return jdbc.sql("""
+                        insert into org_unit (code, portal_id, name, level, parent_id, valid_from)
+                        values (:code, :portalId, :name, :level, :parentId, :validFrom)
+                        returning id
+                        """)
+                .param("code", draft.code())
+                .param("portalId", draft.portalId())
+                .param("name", draft.name())
+                .param("level", draft.level().name())
+                .param("parentId", draft.parentId())
+                .param("validFrom", draft.validFrom())
+                .query(Long.class).single();
+    }
+
+    /** Optimistic: false when someone else saved the unit since it was read. */
+    boolean update(long id, int version, String code, UUID portalId, String name, LocalDate validFrom) {
+        return jdbc.sql("""
+                        update org_unit set code = :code, portal_id = :portalId, name = :name, valid_from = :validFrom,
+                               version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("code", code).param("portalId", portalId).param("name", name).param("validFrom", validFrom)
+                .param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    boolean close(long id, int version, LocalDate validTo) {
+        return jdbc.sql("update org_unit set valid_to = :validTo, version = version + 1"
+                        + " where id = :id and version = :version")
+                .param("validTo", validTo).param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    int openChildrenOn(long id, LocalDate day) {
+        return jdbc.sql("select count(*) from org_unit where parent_id = :id and (valid_to is null or valid_to > :day)")
+                .param("id", id).param("day", day).query(Integer.class).single();
+    }
+
+    private static OrgUnit map(ResultSet rs, int row) throws SQLException {
+        return new OrgUnit(rs.getLong("id"), rs.getString("code"), rs.getObject("portal_id", UUID.class),
+                rs.getString("name"), UnitLevel.valueOf(rs.getString("level")), rs.getObject("parent_id", Long.class),
+                rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), rs.getInt("version"));
+    }
+}

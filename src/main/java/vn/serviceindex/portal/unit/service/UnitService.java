@@ -1,0 +1,187 @@
+package vn.serviceindex.portal.unit.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.CurrentUser;
+import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitDraft;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/** Reading and administering org units, each call checked against the current account's scope. */
+@Service
+@Transactional
+public class UnitService {
+
+    static final int MAX_NAME = 500;
+    static final int MAX_CODE = 64;
+
+    private final UnitRepository units;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    UnitService(UnitRepository units, CurrentUser currentUser, Clock clock) {
+        this.units = units;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Every unit the account may read, ordered as a tree (parents before children). */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> readableUnits() {
+        return units.readable(currentUser.scope());
+    }
+
+    @Transactional(readOnly = true)
+    public OrgUnit get(long id) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new UserError("unit.error.notFound"));
+        if (!currentUser.scope().canRead(unit.path())) {
+            throw NotPermitted.toRead();
+        }
+        return unit;
+    }
+
+    /** The unit the account works in: its home unit, else the first unit any role names. */
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> homeUnit() {
+        var user = currentUser.require();
+        Long id = user.homeUnitId() != null ? user.homeUnitId() : user.scope().firstUnitId().orElse(null);
+        return id == null ? Optional.empty() : units.find(id).filter(u -> user.scope().canRead(u.path()));
+    }
+
+    /** The parent, when the account may read it; a commune clerk sees its district's name but not its data. */
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> parentOf(OrgUnit unit) {
+        return unit.parentId() == null ? Optional.empty() : units.find(unit.parentId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrgUnit> childrenOf(OrgUnit unit) {
+        AccessScope scope = currentUser.scope();
+        return units.children(get(unit.id()).id()).stream().filter(child -> scope.canRead(child.path())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mayChange(OrgUnit unit) {
+        return currentUser.scope().canChange(unit.path());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean mayAdminister(OrgUnit unit) {
+        return currentUser.scope().canAdminister(unit.path());
+    }
+
+    public OrgUnit create(UnitDraft draft) {
+        AccessScope scope = currentUser.scope();
+        UnitDraft clean = validated(draft);
+        if (clean.parentId() == null) {
+            if (clean.level() != UnitLevel.PROVINCE) {
+                throw new UserError("unit.error.parentRequired");
+            }
+            if (!scope.administersInstallation()) {
+                throw NotPermitted.toChange();
+            }
+        } else {
+            OrgUnit parent = units.find(clean.parentId()).orElseThrow(() -> new UserError("unit.error.parentNotFound"));
+            if (!scope.canAdminister(parent.path())) {
+                throw NotPermitted.toChange();
+            }
+            if (!clean.level().mayHaveParent(parent.level())) {
+                throw new UserError("unit.error.levelUnderParent", clean.level().name(), parent.level().name());
+            }
+            if (parent.validTo() != null) {
+                throw new UserError("unit.error.parentClosed", parent.name());
+            }
+            if (clean.validFrom().isBefore(parent.validFrom())) {
+                throw new UserError("unit.error.beforeParent", parent.name());
+            }
+        }
+        ensureCodeFree(clean.code(), null);
+        long id = ConstraintViolations.translate(() -> units.insert(clean));
+        return units.find(id).orElseThrow();
+    }
+
+    /** Code, portal id, name and start date; level and parent are fixed (a restructuring closes and reopens). */
+    public OrgUnit update(long id, int version, UnitDraft draft) {
+        OrgUnit unit = administrable(id);
+        UnitDraft clean = validated(draft);
+        ensureCodeFree(clean.code(), unit.id());
+        if (unit.validTo() != null && !clean.validFrom().isBefore(unit.validTo())) {
+            throw new UserError("unit.error.validPeriod");
+        }
+        boolean saved = ConstraintViolations.translate(() -> units.update(id, version, clean.code(), clean.portalId(),
+                clean.name(), clean.validFrom()));
+        if (!saved) {
+            throw new UserError("error.changedMeanwhile");
+        }
+        return units.find(id).orElseThrow();
+    }
+
+    /** Closes a unit from a date on; its history stays, and campaigns that ran on it keep it. */
+    public OrgUnit close(long id, int version, LocalDate validTo) {
+        OrgUnit unit = administrable(id);
+        if (unit.validTo() != null) {
+            throw new UserError("unit.error.alreadyClosed", unit.name());
+        }
+        if (!validTo.isAfter(unit.validFrom())) {
+            throw new UserError("unit.error.validPeriod");
+        }
+        if (units.openChildrenOn(id, validTo) > 0) {
+            throw new UserError("unit.error.openChildren", unit.name());
+        }
+        if (!units.close(id, version, validTo)) {
+            throw new UserError("error.changedMeanwhile");
+        }
+        return units.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private OrgUnit administrable(long id) {
+        OrgUnit unit = units.find(id).orElseThrow(() -> new UserError("unit.error.notFound"));
+        if (!currentUser.scope().canAdminister(unit.path())) {
+            throw NotPermitted.toChange();
+        }
+        return unit;
+    }
+
+    private void ensureCodeFree(String code, Long ownId) {
+        units.findOpenByCode(code).filter(other -> ownId == null || other.id() != ownId).ifPresent(other -> {
+            throw new UserError("unit.error.codeTaken", code, other.name());
+        });
+    }
+
+    private static UnitDraft validated(UnitDraft draft) {
+        String code = draft.code() == null ? "" : draft.code().strip();
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (code.isEmpty()) {
+            throw new UserError("unit.error.codeRequired");
+        }
+        if (code.length() > MAX_CODE) {
+            throw new UserError("unit.error.codeTooLong", MAX_CODE);
+        }
+        if (name.isEmpty()) {
+            throw new UserError("unit.error.nameRequired");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new UserError("unit.error.nameTooLong", MAX_NAME);
+        }
+        if (draft.level() == null) {
+            throw new UserError("unit.error.levelRequired");
+        }
+        if (draft.validFrom() == null) {
+            throw new UserError("unit.error.validFromRequired");
+        }
+        return new UnitDraft(code, draft.portalId(), name, draft.level(), draft.parentId(), draft.validFrom());
+    }
+}
