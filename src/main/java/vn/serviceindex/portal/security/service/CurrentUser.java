@@ -3,7 +3,6 @@ package vn.serviceindex.portal.security.service;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import vn.serviceindex.portal.security.domain.AccessScope;
 
@@ -11,10 +10,9 @@ import vn.serviceindex.portal.security.domain.AccessScope;
 @Component
 public class CurrentUser {
 
-    private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
-
     public Optional<PortalUser> get() {
-        Authentication authentication = strategy.getContext().getAuthentication();
+        // Asked anew each time: Vaadin installs its own holder strategy after this bean is built.
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof PortalUser user
                 ? Optional.of(user) : Optional.empty();
     }
