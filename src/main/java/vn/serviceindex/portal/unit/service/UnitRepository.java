@@ -42,7 +42,11 @@ class UnitRepository {
 
     List<OrgUnit> readable(AccessScope scope) {
         var roots = scope.readRoots();
-        return jdbc.sql("select " + COLUMNS + " from org_unit u where " + IN_SCOPE + " order by u.path")
+        // Parents before children (depth first), then departments before districts before communes, then by code.
+        return jdbc.sql("select " + COLUMNS + " from org_unit u where " + IN_SCOPE + """
+                         order by length(u.path) - length(replace(u.path, '/', '')),
+                                  array_position(array['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'], u.level::text),
+                                  u.code""")
                 .param("paths", roots.stream().map(AccessScope.ScopeRoot::path).toArray(String[]::new))
                 .param("subtrees", roots.stream().map(AccessScope.ScopeRoot::subtree).toArray(Boolean[]::new))
                 .query(UnitRepository::map).list();

@@ -79,7 +79,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         List<OrgUnit> all = units.readableUnits();
         Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
         var data = new TreeData<OrgUnit>();
-        // Rows come ordered by path, so every parent is added before its children.
+        // Rows come parents first (see UnitRepository.readable), so every parent is in the tree before its children.
         for (OrgUnit unit : all) {
             OrgUnit parent = unit.parentId() == null ? null : byId.get(unit.parentId());
             data.addItem(parent, unit);
