@@ -3,18 +3,21 @@ package vn.serviceindex.portal.security.service;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import vn.serviceindex.portal.security.domain.AccessScope;
 
-/** The account acting now, for views and services alike. */
+/**
+ * The account acting now, for views and services alike.
+ *
+ * <p>Asks {@link SecurityContextHolder} on every call and never keeps its strategy: Vaadin replaces the strategy
+ * with its session-aware one only after all singletons exist, so a strategy taken when this bean is created is the
+ * wrong one and never holds the logged-in account.
+ */
 @Component
 public class CurrentUser {
 
-    private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
-
     public Optional<PortalUser> get() {
-        Authentication authentication = strategy.getContext().getAuthentication();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof PortalUser user
                 ? Optional.of(user) : Optional.empty();
     }
