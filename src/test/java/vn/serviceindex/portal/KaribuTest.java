@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import java.security.Principal;
 import java.util.List;
@@ -80,9 +81,18 @@ public abstract class KaribuTest extends ServiceTest {
         UI.getCurrent().getPage().reload();
     }
 
-    /** Navigates as following a link or typing the address does, e.g. {@code navigate("admin/units")}. */
+    /**
+     * Navigates as following a link or typing the address does, e.g. {@code navigate("admin/units")} or
+     * {@code navigate("?unit=12")}.
+     */
     protected void navigate(String location) {
-        UI.getCurrent().navigate(location);
+        int query = location.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent().navigate(location.substring(0, query),
+                    QueryParameters.fromString(location.substring(query + 1)));
+        }
     }
 
     /** The view the UI shows now (the route target, without its layout). */
