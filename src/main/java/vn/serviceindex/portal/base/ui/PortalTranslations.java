@@ -2,6 +2,7 @@ package vn.serviceindex.portal.base.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -9,10 +10,12 @@ import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.serviceindex.portal.base.domain.MessageKey;
 
 /**
  * Every text the user sees, from {@code messages_vi.properties} and {@code messages_en.properties}. Vietnamese is
- * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese).
+ * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese), and an
+ * argument that is a {@link MessageKey} is translated first.
  */
 @Component
 public class PortalTranslations implements I18NProvider {
@@ -33,7 +36,13 @@ public class PortalTranslations implements I18NProvider {
         Locale supported = supported(locale);
         try {
             String pattern = ResourceBundle.getBundle("messages", supported, NO_FALLBACK).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
+            if (params.length == 0) {
+                return pattern;
+            }
+            Object[] arguments = Arrays.stream(params)
+                    .map(param -> param instanceof MessageKey nested ? getTranslation(nested.key(), supported) : param)
+                    .toArray();
+            return new MessageFormat(pattern, supported).format(arguments);
         } catch (MissingResourceException e) {
             log.warn("No text for key {} in {}", key, supported);
             return "!" + key + "!";

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.security.domain.AccessScope;
@@ -94,7 +95,8 @@ public class UnitService {
                 throw NotPermitted.toChange();
             }
             if (!clean.level().mayHaveParent(parent.level())) {
-                throw new UserError("unit.error.levelUnderParent", clean.level().name(), parent.level().name());
+                throw new UserError("unit.error.levelUnderParent", new MessageKey("unit.level." + clean.level().name()),
+                        new MessageKey("unit.level." + parent.level().name()));
             }
             if (parent.validTo() != null) {
                 throw new UserError("unit.error.parentClosed", parent.name());

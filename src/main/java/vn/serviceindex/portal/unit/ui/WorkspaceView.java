@@ -79,7 +79,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             unit.ifPresentOrElse(this::show, this::showNoUnit);
         } catch (UserError error) {
             Notifications.error(error);
-            showNoUnit();
+            showRefusal(error);
         }
     }
 
@@ -120,6 +120,13 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void showNoUnit() {
         content.removeAll();
         content.add(new Paragraph(getTranslation("workspace.noUnit")));
+    }
+
+    /** A unit asked for by address that the account may not read, or that does not exist: say so, show nothing. */
+    private void showRefusal(UserError error) {
+        unitPicker.clear();
+        content.removeAll();
+        content.add(new Paragraph(getTranslation(error.messageKey(), error.arguments())));
     }
 
     private Component fact(String labelKey, String value) {

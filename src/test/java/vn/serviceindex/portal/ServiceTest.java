@@ -1,0 +1,121 @@
+package vn.serviceindex.portal;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import vn.serviceindex.portal.security.service.PortalUser;
+
+/**
+ * Base of every Spring test: the whole portal started once against a throw-away embedded PostgreSQL, seeded with the
+ * demo data (profiles {@code test,demo}), and shared by all subclasses, {@link KaribuTest} included.
+ *
+ * <ul>
+ *   <li>Keep the annotations here and add none to subclasses ({@code @MockitoBean}, {@code @TestPropertySource},
+ *       other profiles …): each difference starts another Spring context and another PostgreSQL.</li>
+ *   <li>The demo seed is the fixture (see {@code DemoData}: Gia Lai, province code 64; Sở Giao thông-Vận tải H64.08;
+ *       Huyện Ia Grai 628 and Huyện Đức Cơ 631 with their communes; the six demo accounts). Tests may change data
+ *       freely: after each test every table is put back as seeded ({@link DemoFixture}), ids included.</li>
+ *   <li>{@link #actAs(String)} logs a demo account in the way Spring Security would, through the real
+ *       {@link UserDetailsService}, so its real roles and scopes apply. Nobody is logged in at the start of a
+ *       test.</li>
+ * </ul>
+ */
+@SpringBootTest(properties = {
+        // Beats SPRING_DATASOURCE_URL from the environment: the fixture empties tables, so never a real server.
+        "spring.datasource.url=",
+        "portal.embedded-database.data-directory="})
+@ActiveProfiles({"test", "demo"})
+public abstract class ServiceTest {
+
+    /** The password of every demo account. */
+    protected static final String DEMO_PASSWORD = "Demo@2024";
+
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    private UserDetailsService userDetailsService;
+    @Autowired
+    private ApplicationContext context;
+    @Autowired
+    private Environment environment;
+    @Autowired
+    private javax.sql.DataSource dataSource;
+
+    private DemoFixture fixture;
+
+    @BeforeEach
+    protected final void prepareFixture() {
+        if (context.getBeanNamesForType(EmbeddedPostgres.class).length == 0
+                || !environment.getProperty("portal.embedded-database.data-directory", "").isBlank()) {
+            throw new IllegalStateException("Spring tests must run on the throw-away embedded PostgreSQL");
+        }
+        SecurityContextHolder.clearContext();
+        fixture = new DemoFixture(dataSource);
+        fixture.ensureSnapshot();
+    }
+
+    @AfterEach
+    protected final void restoreFixture() {
+        SecurityContextHolder.clearContext();
+        fixture.restore();
+    }
+
+    /**
+     * Logs in a demo account for the calls that follow, as the login form would: the account is loaded through the
+     * portal's {@link UserDetailsService}, so its roles and scopes are the real ones.
+     *
+     * @return the logged-in account
+     */
+    protected PortalUser actAs(String username) {
+        PortalUser user = (PortalUser) userDetailsService.loadUserByUsername(username);
+        SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(securityContext);
+        return user;
+    }
+
+    /** Nobody is logged in for the calls that follow. */
+    protected void actAsNobody() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * A text that changes whenever any row of any table changes. Take it before an action that must be refused and
+     * compare it after: {@code assertThat(databaseState()).isEqualTo(before)}.
+     */
+    protected String databaseState() {
+        return fixture.fingerprint();
+    }
+
+    /** The id of the open unit with this code, straight from the database. */
+    protected long unitId(String code) {
+        return jdbc.sql("select id from org_unit where code = :code and valid_to is null")
+                .param("code", code).query(Long.class).single();
+    }
+
+    /** The id of the account with this username, straight from the database. */
+    protected long accountId(String username) {
+        return jdbc.sql("select id from account where username = :username")
+                .param("username", username).query(Long.class).single();
+    }
+
+    /** How many rows a query counts, for asserting what is (or is not) in the database. */
+    protected int count(String sql, Object... positionalParams) {
+        var statement = jdbc.sql(sql);
+        for (Object param : positionalParams) {
+            statement = statement.param(param);
+        }
+        return statement.query(Integer.class).single();
+    }
+}
