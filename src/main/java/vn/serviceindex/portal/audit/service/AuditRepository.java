@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.ScopeFilter;
 
@@ -36,8 +37,13 @@ class AuditRepository {
               and (q.id is null or u.path = q.path or (:subtree and u.path like q.path || '%%'))
               and (cast(:unitId as bigint) is null or q.id is not null)
               and (cast(:actor as text) is null or a.actor_name = :actor)
-              and (cast(:entity as text) is null or a.entity = :entity)
-              and (cast(:entityId as text) is null or a.entity_id = :entityId)
+              and (cast(:entityId as text) is null
+                   or a.entity_id = :entityId and (cast(:entity as text) is null or a.entity = :entity)
+                   or (:withRoles and a.entity = 'role_assignment' and a.entity_id in (
+                         select r.entity_id from audit_record r
+                          where r.entity = 'role_assignment' and r.field = 'account_id'
+                            and coalesce(r.new_value, r.old_value) = :entityId)))
+              and (cast(:entity as text) is null or a.entity = :entity or :withRoles)
               and (cast(:field as text) is null or a.field = :field)
               and (cast(:from as timestamptz) is null or a.recorded_at >= :from)
               and (cast(:to as timestamptz) is null or a.recorded_at < :to)
@@ -64,6 +70,13 @@ class AuditRepository {
                 seesUnitless)
                 .param("beforeId", beforeId).param("limit", limit)
                 .query(AuditRepository::map).list();
+    }
+
+    List<UnitChoice> units(AccessScope scope) {
+        return ScopeFilter.bind(jdbc.sql("select u.id, u.code, u.name from org_unit u where "
+                        + ScopeFilter.condition("u.path") + " order by u.path"), scope)
+                .query((rs, n) -> new UnitChoice(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                .list();
     }
 
     int count(AuditQuery query, AccessScope scope, boolean seesUnitless) {
@@ -102,6 +115,8 @@ class AuditRepository {
                 .param("entity", blankToNull(query.entity()))
                 .param("entityId", blankToNull(query.entityId()))
                 .param("field", blankToNull(query.field()))
+                // An account's history includes the roles granted to it and revoked from it.
+                .param("withRoles", "account".equals(query.entity()) && query.entityId() != null)
                 .param("from", startOf(query.from()))
                 .param("to", query.to() == null ? null : startOf(query.to().plusDays(1)));
     }

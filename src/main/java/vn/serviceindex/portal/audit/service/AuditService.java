@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
@@ -42,6 +43,12 @@ public class AuditService {
         requireAuditor();
         AccessScope scope = currentUser.scope();
         return audit.search(query, scope, true, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE));
+    }
+
+    /** The units whose history the reader may search. */
+    public List<UnitChoice> units() {
+        requireAuditor();
+        return audit.units(currentUser.scope());
     }
 
     public int count(AuditQuery query) {
