@@ -27,6 +27,11 @@ class ImportUnits {
         this.jdbc = jdbc;
     }
 
+    Optional<OrgUnit> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where id = :id").param("id", id)
+                .query(ImportUnits::map).optional();
+    }
+
     Optional<OrgUnit> byPortalId(UUID portalId) {
         return jdbc.sql("select " + COLUMNS + " from org_unit where portal_id = :id").param("id", portalId)
                 .query(ImportUnits::map).optional();

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.result.domain.PortalWarning;
 import vn.serviceindex.portal.result.domain.ResultSource;
 import vn.serviceindex.portal.result.domain.StoredGroupResult;
@@ -89,6 +90,54 @@ class ResultRepository {
                 }).toList()))
                 .param("import", importId)
                 .update();
+    }
+
+    /** Writes a typed-in group over whatever was stored; counts and warnings of an earlier import no longer apply. */
+    void storeTypedGroup(long resultId, long unitId, String groupCode, double headlineRate,
+                         @Nullable Double officialScore, double officialMax, long accountId) {
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
+                                                  official_max, source, entered_by)
+                        values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :account)
+                        on conflict (result_id, group_code) do update
+                            set headline_rate = excluded.headline_rate, official_score = excluded.official_score,
+                                official_max = excluded.official_max, counts = '{}', warnings = '[]',
+                                source = excluded.source, entered_by = excluded.entered_by, import_id = null,
+                                recorded_at = now(), version = result_group.version + 1""")
+                .param("result", resultId).param("unit", unitId).param("group", groupCode)
+                .param("rate", twoDecimals(headlineRate)).param("score", twoDecimals(officialScore))
+                .param("max", twoDecimals(officialMax)).param("account", accountId)
+                .update();
+    }
+
+    List<GroupResult> groups(long unitId, String period, long formulaSetId) {
+        return jdbc.sql("""
+                        select g.group_code, g.headline_rate, g.official_score, g.official_max, g.counts::text as counts,
+                               g.source, coalesce(typist.username, importer.username) as entered_by,
+                               i.file_name, g.recorded_at
+                        from result r
+                        join result_group g on g.result_id = r.id
+                        join index_group ig on ig.formula_set_id = r.formula_set_id and ig.code = g.group_code
+                        left join account typist on typist.id = g.entered_by
+                        left join portal_import i on i.id = g.import_id
+                        left join account importer on importer.id = i.imported_by
+                        where r.unit_id = :unit and r.period = :period and r.formula_set_id = :set
+                        order by ig.position""")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                .query((rs, row) -> new GroupResult(rs.getString("group_code"),
+                        doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        doubleOrNull(rs.getBigDecimal("official_max")),
+                        counts(rs.getString("counts")), ResultSource.valueOf(rs.getString("source")),
+                        rs.getString("entered_by"), rs.getString("file_name"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private static Map<String, Double> counts(String json) {
+        Map<String, Double> counts = new java.util.LinkedHashMap<>();
+        JSON.readTree(json).properties().forEach(e -> counts.put(e.getKey(), e.getValue().doubleValue()));
+        return counts;
     }
 
     private static @Nullable BigDecimal twoDecimals(@Nullable Double value) {

@@ -67,7 +67,15 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
         createMissingUnits.setLabel(getTranslation("result.import.createMissingUnits"));
         createMissingUnits.addValueChangeListener(change -> refreshPreview());
 
-        upload = new Upload(UploadHandler.inMemory((metadata, data) -> receive(metadata.fileName(), data)));
+        // Reads one byte past the limit at most, so an oversized upload is refused without being held in memory.
+        long limit = imports.maxBytes();
+        upload = new Upload((UploadHandler) event -> {
+            byte[] data;
+            try (var in = event.getInputStream()) {
+                data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            }
+            event.getUI().access(() -> receive(event.getFileName(), data));
+        });
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));

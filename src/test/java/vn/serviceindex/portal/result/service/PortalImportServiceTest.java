@@ -207,6 +207,23 @@ class PortalImportServiceTest extends ServiceTest {
     }
 
     @Test
+    void a_province_monitor_cannot_import_another_provinces_file_nor_units_of_another_province() {
+        actAs("admin");
+        imports.commit(PortalFiles.bytes(PortalFiles.MDHL_NEW_PROVINCE), "mdhl.json", "2026-05", true);
+        actAs("tinh.giamsat");
+        String before = databaseState();
+
+        assertThatThrownBy(() -> imports.preview(PortalFiles.bytes(PortalFiles.MDHL_NEW_PROVINCE), "2026-05", false))
+                .isInstanceOf(NotPermitted.class);
+        // A unit of Bình Định in Gia Lai's file: matched by its portal id, but it is not under Gia Lai.
+        byte[] strayUnit = PortalFiles.with(PortalFiles.TTTT, "00000000-0000-4000-8000-000000006430",
+                "11111111-0000-4000-8000-000000005201");
+        assertThatThrownBy(() -> imports.commit(strayUnit, "tttt.json", "2024", true))
+                .isInstanceOf(UserError.class).hasMessage("result.import.error.unitElsewhere");
+        assertThat(databaseState()).isEqualTo(before);
+    }
+
+    @Test
     void unit_editors_and_viewers_cannot_import() {
         for (String user : new String[] {"sgtvt.lanhdao", "iagrai.lanhdao", "kiemtoan"}) {
             actAs(user);

@@ -85,6 +85,16 @@ class PortalImportViewTest extends KaribuTest {
     }
 
     @Test
+    void a_50_megabyte_upload_is_refused_by_size() {
+        PortalImportView wizard = openWizard("tinh.giamsat");
+
+        UploadKt._upload(wizard.upload, "huge.json", new byte[50 * 1024 * 1024]);
+
+        assertThat(notificationTexts()).containsExactly("Tệp quá lớn: tối đa 20 MB.");
+        assertThat(wizard.confirm.isEnabled()).isFalse();
+    }
+
+    @Test
     void unit_editors_and_auditors_cannot_open_the_wizard() {
         for (String user : new String[] {"sgtvt.lanhdao", "kiemtoan"}) {
             login(user);
