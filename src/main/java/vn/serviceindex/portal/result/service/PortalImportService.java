@@ -39,11 +39,14 @@ public class PortalImportService {
     private final ResultRepository results;
     private final ImportUnits units;
     private final ResultFormulaSets formulaSets;
+    private final ComputedScores computedScores;
     private final CurrentUser currentUser;
     private final long maxBytes;
 
     PortalImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                        CurrentUser currentUser, @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
+                        ComputedScores computedScores, CurrentUser currentUser,
+                        @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
+        this.computedScores = computedScores;
         this.results = results;
         this.units = units;
         this.formulaSets = formulaSets;
@@ -100,6 +103,7 @@ public class PortalImportService {
                         line.maxScore(), line.counts(), line.warnings(), importId);
                 return null;
             });
+            computedScores.refresh(resultId);
         }
         return new ImportOutcome(importId, preview.groupCode(), periodText, preview.importedUnits(),
                 preview.toCreate().size(), updated, preview.notFound().stream().map(PreviewRow::label).toList());

@@ -21,10 +21,13 @@ public class ResultService {
     private final ResultRepository results;
     private final ImportUnits units;
     private final ResultFormulaSets formulaSets;
+    private final ComputedScores computedScores;
     private final CurrentUser currentUser;
 
     ResultService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
+                  ComputedScores computedScores,
                   CurrentUser currentUser) {
+        this.computedScores = computedScores;
         this.results = results;
         this.units = units;
         this.formulaSets = formulaSets;
@@ -62,6 +65,7 @@ public class ResultService {
                     group.maxPoints(), currentUser.require().accountId());
             return null;
         });
+        computedScores.refresh(resultId);
         return results.groups(unitId, parsed.text(), set.id()).stream()
                 .filter(g -> g.groupCode().equals(group.code())).findFirst().orElseThrow();
     }
