@@ -30,9 +30,9 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_the_history_and_both_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi", "Quản lý đơn vị",
-                "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "audit", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Nhập kết quả", "Lịch sử thay đổi",
+                "Quản lý đơn vị", "Quản lý tài khoản");
+        assertThat(navigationPaths()).containsExactly("", "imports", "audit", "admin/units", "admin/accounts");
     }
 
     @Test
@@ -42,8 +42,15 @@ class MainLayoutTest extends KaribuTest {
         assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi");
     }
 
+    @Test
+    void the_province_monitor_sees_the_workspace_and_the_result_import() {
+        login("tinh.giamsat");
+
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Nhập kết quả");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"tinh.giamsat", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
+    @ValueSource(strings = {"sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
     void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
         login(username);
 
