@@ -30,31 +30,32 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_the_history_and_both_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Nhập kết quả", "Lịch sử thay đổi",
-                "Quản lý đơn vị", "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "imports", "audit", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Nhập kết quả",
+                "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản");
+        assertThat(navigationPaths()).containsExactly("", "leaderboards", "imports", "audit", "admin/units",
+                "admin/accounts");
     }
 
     @Test
     void the_auditor_sees_the_workspace_and_the_change_history() {
         login("kiemtoan");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Lịch sử thay đổi");
     }
 
     @Test
     void the_province_monitor_sees_the_workspace_and_the_result_import() {
         login("tinh.giamsat");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Nhập kết quả");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Nhập kết quả");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
-    void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
+    void unit_leaders_see_their_workspace_and_the_leaderboards(String username) {
         login(username);
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng");
     }
 
     @ParameterizedTest
@@ -123,7 +124,7 @@ class MainLayoutTest extends KaribuTest {
 
         _setValue(_get(LanguageSwitch.class), Locale.ENGLISH);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "Leaderboards");
         assertThat(_get(Span.class, spec -> spec.withClasses("header-title")).getText())
                 .isEqualTo("Citizen and Business Service Index Portal");
         assertThat(jdbc.sql("select language from account where username = 'iagrai.lanhdao'")
@@ -131,7 +132,7 @@ class MainLayoutTest extends KaribuTest {
 
         logout();
         login("iagrai.lanhdao");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "Leaderboards");
 
         logout();
         login("sgtvt.lanhdao");
