@@ -136,7 +136,8 @@ class MainLayoutTest extends KaribuTest {
 
         logout();
         login("sgtvt.lanhdao");
-        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi",
+                "Bảng xếp hạng");
     }
 
     private static List<String> navigationLabels() {
