@@ -27,19 +27,20 @@ import vn.serviceindex.portal.unit.ui.WorkspaceView;
 class MainLayoutTest extends KaribuTest {
 
     @Test
-    void admin_navigation_lists_the_workspace_and_both_admin_screens() {
+    void admin_navigation_lists_the_workspace_the_index_guide_and_the_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Quản lý đơn vị", "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Cách tính điểm Bộ chỉ số",
+                "Quản lý đơn vị", "Quản lý tài khoản", "Bộ công thức tính điểm");
+        assertThat(navigationPaths()).containsExactly("", "index", "admin/units", "admin/accounts", "admin/formulas");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tinh.giamsat", "kiemtoan", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
-    void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
+    void other_accounts_see_only_their_workspace_and_the_index_guide_in_the_navigation(String username) {
         login(username);
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Cách tính điểm Bộ chỉ số");
     }
 
     @ParameterizedTest
@@ -108,7 +109,7 @@ class MainLayoutTest extends KaribuTest {
 
         _setValue(_get(LanguageSwitch.class), Locale.ENGLISH);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "How the index is scored");
         assertThat(_get(Span.class, spec -> spec.withClasses("header-title")).getText())
                 .isEqualTo("Citizen and Business Service Index Portal");
         assertThat(jdbc.sql("select language from account where username = 'iagrai.lanhdao'")
@@ -116,11 +117,12 @@ class MainLayoutTest extends KaribuTest {
 
         logout();
         login("iagrai.lanhdao");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "How the index is scored");
 
         logout();
         login("sgtvt.lanhdao");
-        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi",
+                "Cách tính điểm Bộ chỉ số");
     }
 
     private static List<String> navigationLabels() {
