@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -63,6 +66,25 @@ class ScoreApiTest extends ServiceTest {
         mvc.perform(post("/api/v1/score").contentType(MediaType.APPLICATION_JSON).content(ONLINE_PAYMENT))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Basic realm=\"service-index-portal\""));
+    }
+
+    /**
+     * On a real server the 401 above is sent with sendError, and the container then dispatches to /error. That
+     * dispatch must stay with the API's rules: under the UI's it was answered with a redirect to the login page
+     * (302), so a client without credentials never saw the 401. MockMvc does not dispatch errors by itself, so the
+     * test makes the dispatch the container makes.
+     */
+    @Test
+    void keeps_the_401_when_the_server_dispatches_it_to_the_error_page() throws Exception {
+        mvc.perform(get("/error").with(request -> {
+                    request.setDispatcherType(DispatcherType.ERROR);
+                    request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/score");
+                    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 401);
+                    return request;
+                }).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.path").value("/api/v1/score"));
     }
 
     @Test
