@@ -358,9 +358,14 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
             numerator = textField("formula.field.numerator", term == null ? "" : fields(term.numerator()));
             numerator.setHelperText(getTranslation("formula.field.fields.help"));
             denominator = textField("formula.field.denominator", term == null ? "" : fields(term.denominator()));
+            numerator.addClassName("formula-counts");
+            denominator.addClassName("formula-counts");
             points = numberField("formula.field.points", term == null ? null : term.points());
             cap = numberField("formula.field.cap", term == null ? null : term.cap());
             threshold = numberField("formula.field.threshold", term == null ? 100.0 : term.thresholdPercent());
+            points.setWidth("6rem");
+            cap.setWidth("6rem");
+            threshold.setWidth("9rem");
             remove = smallButton("formula.action.removeTerm", () -> metric.remove(this));
             add(label, numerator, denominator, points, cap, threshold, remove);
         }

@@ -53,7 +53,7 @@ public class FormulaSetListView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(FormulaSetSummary::name).setHeader(getTranslation("formula.field.name")).setFlexGrow(2);
         grid.addColumn(s -> Formats.date(s.validFrom(), getLocale()))
                 .setHeader(getTranslation("formula.field.validFrom"));
-        grid.addColumn(this::status).setHeader(getTranslation("formula.field.status")).setFlexGrow(2);
+        grid.addColumn(this::status).setHeader(getTranslation("formula.field.status")).setAutoWidth(true);
         grid.addColumn(FormulaSetSummary::notes).setHeader(getTranslation("formula.field.notes")).setFlexGrow(4);
         grid.setSizeFull();
         grid.addSelectionListener(selection -> updateButtons());
