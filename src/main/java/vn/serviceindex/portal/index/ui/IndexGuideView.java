@@ -32,7 +32,7 @@ import vn.serviceindex.portal.index.service.FormulaSetService;
  */
 @Route("index")
 @PermitAll
-@Menu(order = 50, icon = "OPEN_BOOK", title = "nav.indexGuide")
+@Menu(order = 30, icon = "OPEN_BOOK", title = "nav.indexGuide")
 public class IndexGuideView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final FormulaSetService formulaSets;
