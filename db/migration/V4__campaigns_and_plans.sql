@@ -274,10 +274,12 @@ begin
     if plan_status is null or plan_status not in ('SUBMITTED', 'APPROVED') then
         return case when tg_op = 'DELETE' then old else new end;
     end if;
-    if tg_table_name = 'plan_task' and tg_op = 'UPDATE'
-        and (new.plan_id, new.position, new.title, new.responsible, new.due_date)
+    -- Nested: the row of another table has no task columns, and PL/pgSQL would fail to read them.
+    if tg_table_name = 'plan_task' and tg_op = 'UPDATE' then
+        if (new.plan_id, new.position, new.title, new.responsible, new.due_date)
             is not distinct from (old.plan_id, old.position, old.title, old.responsible, old.due_date) then
-        return new;
+            return new;
+        end if;
     end if;
     raise exception 'plan is %: it is locked', plan_status using errcode = '23514', constraint = 'unit_plan_locked';
 end

@@ -256,7 +256,7 @@ class PlanRepository {
             from campaign_unit cu
             join org_unit u on u.id = cu.unit_id
             left join unit_plan p on p.campaign_id = cu.campaign_id and p.unit_id = cu.unit_id
-            where cu.campaign_id = :campaign and """ + ScopeSql.readable("u");
+            where cu.campaign_id = :campaign and %s""".formatted(ScopeSql.readable("u"));
 
     private static final String FILTER = """
             (cast(:level as text) is null or level = cast(:level as text))
