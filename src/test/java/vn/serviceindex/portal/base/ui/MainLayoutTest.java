@@ -30,13 +30,22 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_and_both_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Quản lý đơn vị", "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Quản lý đơn vị",
+                "Quản lý tài khoản");
+        assertThat(navigationPaths()).containsExactly("", "campaigns", "admin/units", "admin/accounts");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tinh.giamsat", "kiemtoan", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
-    void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
+    @ValueSource(strings = {"tinh.giamsat", "kiemtoan"})
+    void the_province_monitor_and_the_auditor_see_their_workspace_and_the_campaigns(String username) {
+        login(username);
+
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
+    void unit_editors_see_only_their_workspace_in_the_navigation(String username) {
         login(username);
 
         assertThat(navigationLabels()).containsExactly("Đơn vị của tôi");

@@ -139,6 +139,26 @@ class PlanViewTest extends CampaignUiTest {
         }
 
         @Test
+        void a_unit_viewer_reads_its_units_plan_and_changes_nothing() {
+            long viewer = jdbc.sql("""
+                            insert into account (username, display_name, password_hash, home_unit_id)
+                            values ('sgtvt.xem', 'Chuyên viên Sở GT-VT', '{noop}-', :unit) returning id""")
+                    .param("unit", unitId("H64.08")).query(Long.class).single();
+            jdbc.sql("insert into role_assignment (account_id, role, unit_id) values (:a, 'UNIT_VIEWER', :u)")
+                    .param("a", viewer).param("u", unitId("H64.08")).update();
+            login("sgtvt.xem");
+
+            PlanView view = openPlan("H64.08");
+
+            assertThat(view.number.getValue()).isEqualTo("696/KH-SGTVT");
+            assertThat(view.targets.cell(GroupCode.TTTT, 1).shown.getText()).isEqualTo("77,37 %");
+            for (Button button : List.of(view.save, view.submit, view.withdraw, view.approve, view.returnPlan,
+                    view.reopen, view.reportProgress, view.addPhase, view.addTask)) {
+                assertThat(button.isVisible()).as(button.getText()).isFalse();
+            }
+        }
+
+        @Test
         void an_editor_whose_plan_the_province_approved_meanwhile_is_told_and_keeps_what_it_typed() {
             login("iapnon.lanhdao");
             PlanView view = openPlan("631.09");
