@@ -87,7 +87,7 @@ public class CampaignPlansView extends VerticalLayout implements BeforeEnterObse
         grid.addColumn(o -> getTranslation("unit.level." + o.level().name()))
                 .setHeader(getTranslation("unit.field.level"));
         grid.addColumn(PlanOverview::number).setHeader(getTranslation("plan.field.number"));
-        grid.addColumn(o -> CampaignLabels.status(this, o.status())).setHeader(getTranslation("plan.field.status"))
+        grid.addColumn(o -> CampaignLabels.status(this, o.status())).setHeader(getTranslation("campaign.column.status"))
                 .setPartNameGenerator(o -> "plan-" + (o.status() == null ? "none" : o.status().name().toLowerCase()));
         grid.addColumn(o -> o.planId() == null ? "" : Integer.toString(o.phases()))
                 .setHeader(getTranslation("campaign.column.phases"));
@@ -97,6 +97,9 @@ public class CampaignPlansView extends VerticalLayout implements BeforeEnterObse
                 .setHeader(getTranslation("campaign.column.late"));
         grid.addItemClickListener(click -> openPlan(click.getItem()));
         grid.setPageSize(50);
+        // The list is the page: tall enough to scan a province's units without a second scroll bar.
+        grid.setHeight("70vh");
+        grid.setMinHeight("20rem");
 
         settings.setText(getTranslation("campaign.action.settings"));
         settings.addClickListener(click -> go("campaigns/" + currentId() + "/settings"));

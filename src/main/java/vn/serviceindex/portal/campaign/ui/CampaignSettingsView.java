@@ -264,6 +264,7 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
             milestoneName.setLabel(getTranslation("campaign.milestone.name"));
             milestoneName.setMaxLength(CampaignDraft.MAX_MILESTONE_NAME);
             milestoneName.setValue(entry.name());
+            milestoneName.setWidth("20rem");
             date.setLabel(getTranslation("campaign.milestone.date"));
             date.setValue(entry.date());
             remove.setText(getTranslation("campaign.milestone.remove"));

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -100,7 +101,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         Locale locale = getLocale();
 
         number.setLabel(getTranslation("plan.field.number"));
-        number.setPlaceholder("696/KH-SGTVT");
+        number.setHelperText(getTranslation("plan.field.number.help"));
         number.setMaxLength(PlanValidation.MAX_NUMBER);
         planDate.setLabel(getTranslation("plan.field.date"));
         planTitle.setLabel(getTranslation("plan.field.title"));
@@ -136,6 +137,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                 .setPartNameGenerator(t -> "task-" + t.stateOn(today()).name().toLowerCase(Locale.ROOT));
         taskGrid.addColumn(PlanTask::progressNote).setHeader(getTranslation("plan.task.note")).setFlexGrow(2);
         taskGrid.setAllRowsVisible(true);
+        taskGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         taskGrid.addSelectionListener(selection -> updateRowButtons());
         addTask.setText(getTranslation("plan.task.add"));
         addTask.addClickListener(click -> show(new TaskDialog(null)));
@@ -153,6 +155,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         history.addColumn(t -> CampaignLabels.status(this, t.to())).setHeader(getTranslation("plan.history.status"));
         history.addColumn(PlanTransition::comment).setHeader(getTranslation("plan.history.comment")).setFlexGrow(3);
         history.setAllRowsVisible(true);
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         save.setText(getTranslation("action.save"));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
