@@ -418,6 +418,21 @@ class PlanViewTest extends CampaignUiTest {
     }
 
     @Test
+    void the_administrator_both_edits_and_approves() {
+        login("admin");
+        PlanView view = openPlan("628");
+        assertThat(view.approve.isVisible()).isTrue();
+        assertThat(view.withdraw.isVisible()).as("an admin may also act for the unit").isTrue();
+
+        _click(view.approve);
+
+        assertThat(view.status.getText()).isEqualTo("Đã phê duyệt");
+        assertThat(rows(view.history).getLast().get(1)).isEqualTo("Quản trị hệ thống");
+        PlanView draft = openPlan("631.09");
+        assertThat(draft.save.isVisible()).isTrue();
+    }
+
+    @Test
     void the_plan_page_speaks_english_with_english_dates() {
         login("iapnon.lanhdao");
         UI.getCurrent().setLocale(Locale.ENGLISH);
