@@ -2,7 +2,6 @@ package vn.serviceindex.portal.index.domain;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -50,25 +49,23 @@ public final class FormulaValidation {
         }
         double groupsSum = set.groups().stream().mapToDouble(IndexGroup::maxPoints).sum();
         if (!sameSum(groupsSum, INDEX_MAX)) {
-            problems.add(FormulaProblem.of(GROUPS_SUM, PortalRounding.twoDecimals(groupsSum), INDEX_MAX));
+            problems.add(FormulaProblem.of(GROUPS_SUM, shown(groupsSum), INDEX_MAX));
         }
-        Set<String> groupCodes = new HashSet<>();
-        Set<String> metricCodes = new HashSet<>();
-        Set<String> reportedDuplicates = new LinkedHashSet<>();
+        Codes groupCodes = new Codes();
+        Codes metricCodes = new Codes();
         for (int g = 0; g < set.groups().size(); g++) {
             IndexGroup group = set.groups().get(g);
             if (group.code().isBlank()) {
                 problems.add(FormulaProblem.of(GROUP_CODE_BLANK, g + 1));
-            } else if (!groupCodes.add(group.code()) && reportedDuplicates.add("group:" + group.code())) {
+            } else if (groupCodes.isFirstDuplicate(group.code())) {
                 problems.add(FormulaProblem.of(GROUP_CODE_DUPLICATE, group.code()));
             }
-            validateGroup(group, metricCodes, reportedDuplicates, problems);
+            validateGroup(group, metricCodes, problems);
         }
         return List.copyOf(problems);
     }
 
-    private static void validateGroup(IndexGroup group, Set<String> metricCodes, Set<String> reportedDuplicates,
-                                      List<FormulaProblem> problems) {
+    private static void validateGroup(IndexGroup group, Codes metricCodes, List<FormulaProblem> problems) {
         if (group.nameVi().isBlank() || group.nameEn().isBlank()) {
             problems.add(FormulaProblem.of(GROUP_NAME_BLANK, group.code()));
         }
@@ -77,14 +74,13 @@ public final class FormulaValidation {
         }
         double metricsSum = group.metrics().stream().mapToDouble(Metric::maxPoints).sum();
         if (!sameSum(metricsSum, group.maxPoints())) {
-            problems.add(FormulaProblem.of(GROUP_METRICS_SUM, group.code(), PortalRounding.twoDecimals(metricsSum),
-                    group.maxPoints()));
+            problems.add(FormulaProblem.of(GROUP_METRICS_SUM, group.code(), shown(metricsSum), group.maxPoints()));
         }
         for (int m = 0; m < group.metrics().size(); m++) {
             Metric metric = group.metrics().get(m);
             if (metric.code().isBlank()) {
                 problems.add(FormulaProblem.of(METRIC_CODE_BLANK, group.code(), m + 1));
-            } else if (!metricCodes.add(metric.code()) && reportedDuplicates.add("metric:" + metric.code())) {
+            } else if (metricCodes.isFirstDuplicate(metric.code())) {
                 // Unique across the set, not only the group: per-metric counts are named after the metric's code.
                 problems.add(FormulaProblem.of(METRIC_CODE_DUPLICATE, metric.code()));
             }
@@ -141,5 +137,20 @@ public final class FormulaValidation {
 
     private static boolean sameSum(double sum, double expected) {
         return Math.abs(sum - expected) <= TOLERANCE;
+    }
+
+    /** A sum as the user should read it; NaN stays NaN (a NaN max is reported by its own problem too). */
+    private static double shown(double sum) {
+        return Double.isFinite(sum) ? PortalRounding.twoDecimals(sum) : sum;
+    }
+
+    /** Codes seen so far; a code used three times is reported once. */
+    private static final class Codes {
+        private final Set<String> seen = new HashSet<>();
+        private final Set<String> duplicates = new HashSet<>();
+
+        boolean isFirstDuplicate(String code) {
+            return !seen.add(code) && duplicates.add(code);
+        }
     }
 }

@@ -94,6 +94,16 @@ class FormulaValidationTest {
                 .containsExactly("formula.error.termPointsNegative");
     }
 
+    @Test
+    void a_max_that_is_not_a_number_is_reported_and_does_not_break_the_validation() {
+        FormulaSet set = withGroup("TDGQ", g -> new IndexGroup(g.code(), g.nameVi(), g.nameEn(), Double.NaN,
+                List.of(withMax(g.metrics().getFirst(), Double.NaN))));
+
+        assertThat(FormulaValidation.validate(set)).extracting(FormulaProblem::messageKey).containsExactly(
+                "formula.error.groupsSum", "formula.error.groupMaxNegative", "formula.error.groupMetricsSum",
+                "formula.error.metricMaxNegative", "formula.error.termPointsNegative", "formula.error.termCapNegative");
+    }
+
     @ParameterizedTest(name = "threshold {0} % is refused")
     @ValueSource(doubles = {0, -10, 100.5, 150})
     void a_threshold_of_zero_or_less_or_above_100_percent_is_refused(double threshold) {
@@ -136,6 +146,18 @@ class FormulaValidationTest {
 
         assertThat(FormulaValidation.validate(set))
                 .containsExactly(FormulaProblem.of("formula.error.groupCodeDuplicate", "CKMB"));
+    }
+
+    @Test
+    void a_code_used_three_times_is_reported_once() {
+        FormulaSet set = withMetric("PUBLIC_CONTENT_FULL", m -> withCode(m, "DOSSIER_SYNC"));
+        set = new FormulaSet(set.name(), set.validFrom(), set.notes(), set.groups().stream()
+                .map(g -> !g.code().equals("TDGQ") ? g : new IndexGroup(g.code(), g.nameVi(), g.nameEn(), g.maxPoints(),
+                        List.of(withCode(g.metrics().getFirst(), "DOSSIER_SYNC"))))
+                .toList());
+
+        assertThat(FormulaValidation.validate(set))
+                .containsExactly(FormulaProblem.of("formula.error.metricCodeDuplicate", "DOSSIER_SYNC"));
     }
 
     @Test

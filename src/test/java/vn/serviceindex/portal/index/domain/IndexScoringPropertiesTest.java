@@ -6,6 +6,7 @@ import static vn.serviceindex.portal.index.domain.DefaultFormulaSet2026.SET;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -134,7 +135,7 @@ class IndexScoringPropertiesTest {
     /** Fields that are numerators only: growing a field that is also a denominator may lower another rate. */
     private static List<String> numeratorOnlyFields() {
         Set<String> denominators = new HashSet<>();
-        Set<String> numerators = new java.util.LinkedHashSet<>();
+        Set<String> numerators = new LinkedHashSet<>();
         SET.groups().forEach(g -> g.metrics().forEach(m -> m.terms().forEach(t -> {
             numerators.addAll(t.numerator().fields());
             denominators.addAll(t.denominator().fields());

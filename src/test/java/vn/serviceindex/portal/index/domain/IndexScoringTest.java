@@ -265,6 +265,18 @@ class IndexScoringTest {
         }
 
         @Test
+        void a_term_with_an_empty_denominator_earns_its_cap_in_a_metric_scoring_full_when_empty() {
+            Metric petitions = new Metric("P", "p", "p", 6, List.of(
+                    Term.proportional(CountSum.of("onTime"), CountSum.of("petitions"), 3),
+                    Term.proportional(CountSum.of("satisfied"), CountSum.of("rated"), 3)),
+                    EmptyDenominatorRule.FULL, false, null);
+
+            MetricScore score = IndexScoring.score(petitions, Counts.of("onTime", 1, "petitions", 2, "rated", 0));
+
+            assertThat(score.score()).isEqualTo(1.5 + 3);
+        }
+
+        @Test
         void an_absent_count_counts_as_zero() {
             MetricScore score = IndexScoring.score(metric("ONLINE_PROCEDURES"),
                     Counts.of("fullCount", 40, "authorityCount", 100));

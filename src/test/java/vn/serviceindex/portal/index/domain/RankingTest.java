@@ -68,7 +68,7 @@ class RankingTest {
 
     @Test
     void zero_and_negative_zero_are_a_tie() {
-        List<Unit> units = List.of(Unit.of("B", -0.0), Unit.of("A", 0.0));
+        List<Unit> units = List.of(Unit.of("B", 0.0), Unit.of("A", -0.0));
 
         List<Ranked<Unit>> ranked = Ranking.competition(units, Unit::total, Unit::name);
 

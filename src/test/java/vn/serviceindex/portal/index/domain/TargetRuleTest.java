@@ -78,6 +78,13 @@ class TargetRuleTest {
     }
 
     @Test
+    void a_target_halfway_at_a_half_cent_rounds_up_although_its_double_lies_just_below() {
+        // 55.51 + 44.49 / 2 is the double 77.754999…, whose shortest decimal, the one people read, is 77.755.
+        assertThat(TargetRule.phaseTargets(55.51, 100, 2)).containsExactly(77.76, 100.0);
+        assertThat(new TargetRule(50, 10, IncrementMode.RELATIVE, 100).finalTarget(67.35)).isEqualTo(74.09);
+    }
+
+    @Test
     void a_plan_needs_at_least_one_phase() {
         assertThatThrownBy(() -> TargetRule.phaseTargets(10, 20, 0)).isInstanceOf(IllegalArgumentException.class);
     }
