@@ -2,6 +2,7 @@ package vn.serviceindex.portal.campaign.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignDraft;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
+import vn.serviceindex.portal.result.domain.GroupResult;
+import vn.serviceindex.portal.result.service.ResultService;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.CurrentUser;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
@@ -40,13 +43,15 @@ public class CampaignService {
     private final UnitService units;
     private final CurrentUser currentUser;
     private final CampaignCalendar calendar;
+    private final ResultService results;
 
     CampaignService(CampaignRepository campaigns, UnitService units, CurrentUser currentUser,
-                    CampaignCalendar calendar) {
+                    CampaignCalendar calendar, ResultService results) {
         this.campaigns = campaigns;
         this.units = units;
         this.currentUser = currentUser;
         this.calendar = calendar;
+        this.results = results;
     }
 
     /** Campaigns whose province, or one of whose units, the account reads; the latest first. */
@@ -212,6 +217,32 @@ public class CampaignService {
         });
         values.forEach((group, value) ->
                 campaigns.saveBaseline(campaignId, unitId, group, value, BaselineSource.TYPED));
+    }
+
+    /**
+     * Takes the covered units' results of the year before the campaign, as stored by the result import (or typed in
+     * on the results screens), as their baselines: every group with a headline rate replaces the baseline typed
+     * before. Groups without a result keep theirs. Returns how many baselines were taken.
+     */
+    public int takeBaselinesFromResults(long campaignId) {
+        Campaign campaign = get(campaignId);
+        if (!mayManage(campaign)) {
+            throw NotPermitted.toChange();
+        }
+        String previousYear = Integer.toString(campaign.startDate().getYear() - 1);
+        int taken = 0;
+        for (long unitId : campaigns.coveredUnitIds(campaignId)) {
+            for (GroupResult result : results.results(unitId, previousYear)) {
+                Optional<GroupCode> group = Arrays.stream(GroupCode.values())
+                        .filter(g -> g.name().equals(result.groupCode())).findFirst();
+                if (group.isPresent() && result.headlineRate() != null) {
+                    campaigns.saveBaseline(campaignId, unitId, group.get(), result.headlineRate(),
+                            BaselineSource.IMPORTED);
+                    taken++;
+                }
+            }
+        }
+        return taken;
     }
 
     private OrgUnit manageableProvince(long provinceId) {

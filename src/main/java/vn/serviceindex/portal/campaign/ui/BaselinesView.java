@@ -43,6 +43,7 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
     final H2 title = new H2();
     final Grid<OrgUnit> grid = new Grid<>();
     final Button edit = new Button();
+    final Button fromResults = new Button();
     final VerticalLayout content = new VerticalLayout();
     @Nullable BaselineDialog openDialog;
     private @Nullable Campaign campaign;
@@ -64,6 +65,8 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
         edit.setText(getTranslation("campaign.baseline.edit"));
         edit.setEnabled(false);
         edit.addClickListener(click -> grid.getSelectedItems().stream().findFirst().ifPresent(this::openEdit));
+        fromResults.setText(getTranslation("campaign.baseline.fromResults"));
+        fromResults.addClickListener(click -> takeFromResults());
         content.setPadding(false);
         add(content);
     }
@@ -80,9 +83,11 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         title.setText(getTranslation("campaign.baseline.title", campaign.startDate().getYear() - 1));
-        edit.setVisible(campaigns.mayManage(campaign));
+        boolean manageable = campaigns.mayManage(campaign);
+        edit.setVisible(manageable);
+        fromResults.setVisible(manageable);
         content.removeAll();
-        content.add(title, new Paragraph(campaign.name()), new HorizontalLayout(edit), grid);
+        content.add(title, new Paragraph(campaign.name()), new HorizontalLayout(edit, fromResults), grid);
         refresh();
     }
 
@@ -92,6 +97,21 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
         }
         values = campaigns.baselines(campaign.id());
         grid.setItems(campaigns.coveredUnits(campaign.id()));
+    }
+
+    /** The results of the year before the campaign, as imported from the national portal, become the baselines. */
+    void takeFromResults() {
+        Campaign current = campaign;
+        if (current == null) {
+            return;
+        }
+        try {
+            int taken = campaigns.takeBaselinesFromResults(current.id());
+            Notifications.success("campaign.baseline.taken", taken, current.startDate().getYear() - 1);
+            refresh();
+        } catch (UserError error) {
+            Notifications.error(error);
+        }
     }
 
     void openEdit(OrgUnit unit) {

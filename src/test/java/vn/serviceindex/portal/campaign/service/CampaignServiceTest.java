@@ -31,12 +31,16 @@ import vn.serviceindex.portal.campaign.domain.MilestoneEntry;
 import vn.serviceindex.portal.campaign.domain.TargetKind;
 import vn.serviceindex.portal.index.domain.IncrementMode;
 import vn.serviceindex.portal.index.domain.TargetRule;
+import vn.serviceindex.portal.result.domain.TypedResult;
+import vn.serviceindex.portal.result.service.ResultService;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CampaignServiceTest extends ServiceTest {
 
     @Autowired
     CampaignService campaigns;
+    @Autowired
+    ResultService results;
 
     @Test
     void the_demo_campaign_is_gia_lais_plan_629_over_the_whole_province() {
@@ -179,6 +183,30 @@ class CampaignServiceTest extends ServiceTest {
         assertRefused(() -> campaigns.setBaselines(campaignId(), iaTo, Map.of(GroupCode.CKMB, 101.0)),
                 "campaign.error.baselineRange");
         assertThat(databaseState()).isEqualTo(before);
+    }
+
+    @Test
+    void the_province_takes_baselines_from_the_results_of_the_year_before() {
+        long iaTo = unitId("628.03");
+        actAs("admin");
+        results.typeIn(iaTo, "2023", new TypedResult("CLGQ", 12.5, null));
+        results.typeIn(iaTo, "2023", new TypedResult("TTTT", 3.25, null));
+        results.typeIn(unitId("628"), "2024", new TypedResult("CLGQ", 70, null));
+        actAs("iagrai.lanhdao");
+        String before = databaseState();
+        assertThatThrownBy(() -> campaigns.takeBaselinesFromResults(campaignId())).isInstanceOf(NotPermitted.class);
+        assertThat(databaseState()).isEqualTo(before);
+
+        actAs("tinh.giamsat");
+        int taken = campaigns.takeBaselinesFromResults(campaignId());
+
+        assertThat(taken).as("2023 only: Ia Grai's 2024 result is not a baseline").isEqualTo(2);
+        assertThat(campaigns.baselines(campaignId(), iaTo)).containsEntry(GroupCode.CLGQ, 12.5)
+                .containsEntry(GroupCode.TTTT, 3.25);
+        assertThat(campaigns.baselines(campaignId(), unitId("628"))).as("typed baselines stay")
+                .containsEntry(GroupCode.CLGQ, 0.3);
+        assertThat(jdbc.sql("select distinct source from campaign_baseline where unit_id = :u")
+                .param("u", iaTo).query(String.class).list()).containsExactly("IMPORTED");
     }
 
     @ParameterizedTest

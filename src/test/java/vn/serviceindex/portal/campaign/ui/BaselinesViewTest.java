@@ -48,6 +48,31 @@ class BaselinesViewTest extends CampaignUiTest {
     }
 
     @Test
+    void the_monitor_takes_the_baselines_from_the_imported_results() {
+        jdbc.sql("""
+                        insert into result (unit_id, period, formula_set_id)
+                        select :u, '2023', id from formula_set where name = '766-2026'""")
+                .param("u", unitId("628.05")).update();
+        long importId = jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (:root, 'clgq-2023.json', 'CLGQ', '2023', :by, 1, 0) returning id""")
+                .param("root", unitId("64")).param("by", accountId("tinh.giamsat")).query(Long.class).single();
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, source, import_id)
+                        select r.id, r.unit_id, 'CLGQ', 8.4, 'IMPORTED', :import from result r where r.unit_id = :u""")
+                .param("import", importId).param("u", unitId("628.05")).update();
+        login("tinh.giamsat");
+        navigate("campaigns/" + campaignId() + "/baselines");
+        BaselinesView view = (BaselinesView) currentView();
+
+        _click(view.fromResults);
+
+        assertThat(notificationTexts()).containsExactly("Đã lấy 1 kết quả năm 2023 từ dữ liệu đã nhập.");
+        assertThat(rows(view.grid)).contains(List.of("628.05", "Xã Ia Dêr", "–", "–", "8,4", "–", "–", "–"));
+    }
+
+    @Test
     void the_auditor_reads_the_baselines_and_edits_none() {
         login("kiemtoan");
         navigate("campaigns/" + campaignId() + "/baselines");
@@ -55,5 +80,6 @@ class BaselinesViewTest extends CampaignUiTest {
 
         assertThat(GridKt._size(view.grid)).isEqualTo(56);
         assertThat(view.edit.isVisible()).isFalse();
+        assertThat(view.fromResults.isVisible()).isFalse();
     }
 }
