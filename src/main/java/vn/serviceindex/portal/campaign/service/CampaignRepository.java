@@ -20,6 +20,7 @@ import vn.serviceindex.portal.campaign.domain.Milestone;
 import vn.serviceindex.portal.index.domain.IncrementMode;
 import vn.serviceindex.portal.index.domain.TargetRule;
 import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.ScopeFilter;
 
 /** The campaign tables: campaign, its milestones, group rules, covered units and baselines. */
 @Repository
@@ -41,13 +42,13 @@ class CampaignRepository {
 
     /** Campaigns whose province, or one of whose covered units, the account reads; the latest first. */
     List<Campaign> readable(AccessScope scope) {
-        return ScopeSql.bind(jdbc.sql("select " + COLUMNS + """
+        return ScopeFilter.bind(jdbc.sql("select " + COLUMNS + """
                          from campaign c join org_unit p on p.id = c.province_id
                         where %s
                            or exists (select 1 from campaign_unit cu join org_unit u on u.id = cu.unit_id
                                       where cu.campaign_id = c.id and %s)
-                        order by c.start_date desc, c.id desc""".formatted(ScopeSql.readable("p"),
-                        ScopeSql.readable("u"))), scope)
+                        order by c.start_date desc, c.id desc""".formatted(ScopeFilter.condition("p.path"),
+                        ScopeFilter.condition("u.path"))), scope)
                 .query(this::map).list();
     }
 
@@ -67,13 +68,13 @@ class CampaignRepository {
     }
 
     boolean readableBy(long campaignId, AccessScope scope) {
-        return ScopeSql.bind(jdbc.sql("""
+        return ScopeFilter.bind(jdbc.sql("""
                         select exists (
                             select 1 from campaign c join org_unit p on p.id = c.province_id
                             where c.id = :id and (%s
                                or exists (select 1 from campaign_unit cu join org_unit u on u.id = cu.unit_id
                                           where cu.campaign_id = c.id and %s)))""".formatted(
-                        ScopeSql.readable("p"), ScopeSql.readable("u"))), scope)
+                        ScopeFilter.condition("p.path"), ScopeFilter.condition("u.path"))), scope)
                 .param("id", campaignId).query(Boolean.class).single();
     }
 

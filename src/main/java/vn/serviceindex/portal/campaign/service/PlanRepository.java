@@ -27,6 +27,7 @@ import vn.serviceindex.portal.campaign.domain.PlanTransition;
 import vn.serviceindex.portal.campaign.domain.TaskStatus;
 import vn.serviceindex.portal.campaign.domain.UnitPlan;
 import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.ScopeFilter;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /** The plan tables: unit_plan, its phases, targets, tasks and transitions. */
@@ -256,7 +257,7 @@ class PlanRepository {
             from campaign_unit cu
             join org_unit u on u.id = cu.unit_id
             left join unit_plan p on p.campaign_id = cu.campaign_id and p.unit_id = cu.unit_id
-            where cu.campaign_id = :campaign and %s""".formatted(ScopeSql.readable("u"));
+            where cu.campaign_id = :campaign and %s""".formatted(ScopeFilter.condition("u.path"));
 
     private static final String FILTER = """
             (cast(:level as text) is null or level = cast(:level as text))
@@ -266,7 +267,7 @@ class PlanRepository {
 
     private static JdbcClient.StatementSpec bindFilter(JdbcClient.StatementSpec statement, long campaignId,
                                                        PlanFilter filter, AccessScope scope, LocalDate today) {
-        return ScopeSql.bind(statement, scope).param("campaign", campaignId).param("today", today)
+        return ScopeFilter.bind(statement, scope).param("campaign", campaignId).param("today", today)
                 .param("level", filter.level() == null ? null : filter.level().name())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("withoutPlan", filter.withoutPlan()).param("lateOnly", filter.lateOnly());
