@@ -2,6 +2,7 @@ package vn.serviceindex.portal.base.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 
 /**
  * Every text the user sees, from {@code messages_vi.properties} and {@code messages_en.properties}. Vietnamese is
- * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese), and an
- * argument that is a {@link MessageKey} is translated first.
+ * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese), an
+ * argument that is a {@link MessageKey} is translated first, and a {@link LocalDate} reads as {@link Formats#date}
+ * (21/03/2024 in Vietnamese).
  */
 @Component
 public class PortalTranslations implements I18NProvider {
@@ -40,7 +42,8 @@ public class PortalTranslations implements I18NProvider {
                 return pattern;
             }
             Object[] arguments = Arrays.stream(params)
-                    .map(param -> param instanceof MessageKey nested ? getTranslation(nested.key(), supported) : param)
+                    .map(param -> param instanceof MessageKey nested ? getTranslation(nested.key(), supported)
+                            : param instanceof LocalDate date ? Formats.date(date, supported) : param)
                     .toArray();
             return new MessageFormat(pattern, supported).format(arguments);
         } catch (MissingResourceException e) {

@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
+import vn.serviceindex.portal.base.ui.WorkspaceSection;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.service.UnitService;
 
@@ -41,6 +43,7 @@ import vn.serviceindex.portal.unit.service.UnitService;
 public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final UnitService units;
+    private final ObjectProvider<WorkspaceSection> sections;
     final ComboBox<OrgUnit> unitPicker = new ComboBox<>();
     final H2 title = new H2();
     final Div details = new Div();
@@ -52,9 +55,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     final Button historyButton = new Button();
     private @Nullable OrgUnit shown;
 
-    WorkspaceView(UnitService units, AuditService audit) {
+    WorkspaceView(UnitService units, AuditService audit, ObjectProvider<WorkspaceSection> sections) {
         this.units = units;
         this.audit = audit;
+        this.sections = sections;
         addClassName("workspace-view");
 
         unitPicker.setLabel(getTranslation("workspace.unitPicker"));
@@ -128,9 +132,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (!below.isEmpty()) {
             content.add(new H3(getTranslation("workspace.children", below.size())), children);
         }
-        var places = new FlexLayout(place("workspace.plan", "workspace.plan.empty"),
-                place("workspace.targets", "workspace.targets.empty"),
-                place("workspace.results", "workspace.results.empty"));
+        // Features add their cards (the campaign: its banner, the plan and its targets) before the placeholders.
+        var places = new FlexLayout();
+        sections.orderedStream().forEach(section -> section.cardsFor(unit.id()).forEach(places::add));
+        places.add(place("workspace.results", "workspace.results.empty"));
         places.addClassName("workspace-places");
         places.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.add(places);

@@ -30,26 +30,27 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_the_leaderboards_the_guide_the_history_and_the_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
-                "Nhập kết quả", "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản", "Bộ công thức tính điểm");
-        assertThat(navigationPaths()).containsExactly("", "leaderboards", "index", "imports", "audit", "admin/units",
-                "admin/accounts", "admin/formulas");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+                "Cách tính điểm Bộ chỉ số", "Nhập kết quả", "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản",
+                "Bộ công thức tính điểm");
+        assertThat(navigationPaths()).containsExactly("", "campaigns", "leaderboards", "index", "imports", "audit",
+                "admin/units", "admin/accounts", "admin/formulas");
     }
 
     @Test
-    void the_auditor_sees_the_workspace_the_guide_and_the_change_history() {
+    void the_auditor_sees_the_workspace_the_campaigns_the_guide_and_the_change_history() {
         login("kiemtoan");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
-                "Lịch sử thay đổi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+                "Cách tính điểm Bộ chỉ số", "Lịch sử thay đổi");
     }
 
     @Test
-    void the_province_monitor_sees_the_workspace_the_guide_and_the_result_import() {
+    void the_province_monitor_sees_the_workspace_the_campaigns_the_guide_and_the_result_import() {
         login("tinh.giamsat");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
-                "Nhập kết quả");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+                "Cách tính điểm Bộ chỉ số", "Nhập kết quả");
     }
 
     @ParameterizedTest

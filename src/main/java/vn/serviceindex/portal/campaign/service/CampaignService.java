@@ -1,0 +1,273 @@
+package vn.serviceindex.portal.campaign.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.domain.MessageKey;
+import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.campaign.domain.Baseline;
+import vn.serviceindex.portal.campaign.domain.BaselineSource;
+import vn.serviceindex.portal.campaign.domain.Campaign;
+import vn.serviceindex.portal.campaign.domain.CampaignDraft;
+import vn.serviceindex.portal.campaign.domain.CampaignProgress;
+import vn.serviceindex.portal.campaign.domain.GroupCode;
+import vn.serviceindex.portal.result.domain.GroupResult;
+import vn.serviceindex.portal.result.service.ResultService;
+import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.CurrentUser;
+import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+import vn.serviceindex.portal.unit.service.UnitService;
+
+/**
+ * Campaigns: the province's monitoring office (or an administrator) launches and edits them and types the units'
+ * baselines; every account that reads the province or a covered unit reads them.
+ */
+@Service
+@Transactional
+public class CampaignService {
+
+    private final CampaignRepository campaigns;
+    private final UnitService units;
+    private final CurrentUser currentUser;
+    private final CampaignCalendar calendar;
+    private final ResultService results;
+
+    CampaignService(CampaignRepository campaigns, UnitService units, CurrentUser currentUser,
+                    CampaignCalendar calendar, ResultService results) {
+        this.campaigns = campaigns;
+        this.units = units;
+        this.currentUser = currentUser;
+        this.calendar = calendar;
+        this.results = results;
+    }
+
+    /** Campaigns whose province, or one of whose units, the account reads; the latest first. */
+    @Transactional(readOnly = true)
+    public List<Campaign> readable() {
+        return campaigns.readable(currentUser.scope());
+    }
+
+    @Transactional(readOnly = true)
+    public Campaign get(long id) {
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new UserError("campaign.error.notFound"));
+        if (!campaigns.readableBy(id, currentUser.scope())) {
+            throw NotPermitted.toRead();
+        }
+        return campaign;
+    }
+
+    /**
+     * The campaign a unit's workspace shows: one running today, else the next to start, else the last that ended.
+     * A province sees the campaigns it runs; other units those that cover them.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Campaign> currentFor(long unitId) {
+        units.get(unitId);
+        LocalDate today = calendar.today();
+        List<Campaign> concerning = campaigns.concerning(unitId);
+        return concerning.stream().filter(c -> c.contains(today)).findFirst()
+                .or(() -> concerning.stream().filter(c -> c.startDate().isAfter(today))
+                        .min(Comparator.comparing(Campaign::startDate)))
+                .or(() -> concerning.stream().findFirst());
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignProgress progress(Campaign campaign) {
+        return campaign.progressOn(calendar.today());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean todayIsPinned() {
+        return calendar.isPinned();
+    }
+
+    /** Whether the account may change the campaign and its baselines: its province's monitors and admins. */
+    @Transactional(readOnly = true)
+    public boolean mayManage(Campaign campaign) {
+        return campaigns.unitPath(campaign.provinceId()).map(currentUser.scope()::canMonitor).orElse(false);
+    }
+
+    /** Provinces where the account may launch a campaign. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> provincesToManage() {
+        AccessScope scope = currentUser.scope();
+        return units.readableUnits().stream()
+                .filter(u -> u.level() == UnitLevel.PROVINCE && scope.canMonitor(u.path())).toList();
+    }
+
+    /** The units a campaign of the province could cover: everything readable below it. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> unitsBelow(long provinceId) {
+        OrgUnit province = units.get(provinceId);
+        return units.readableUnits().stream()
+                .filter(u -> u.id() != province.id() && u.isWithin(province.path())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean covers(Campaign campaign, long unitId) {
+        return campaigns.covers(campaign.id(), unitId);
+    }
+
+    /** The covered units the account reads, departments, districts and communes, by code. */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> coveredUnits(long campaignId) {
+        get(campaignId);
+        Set<Long> covered = new HashSet<>(campaigns.coveredUnitIds(campaignId));
+        return units.readableUnits().stream().filter(u -> covered.contains(u.id())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> coveredUnitIds(long campaignId) {
+        get(campaignId);
+        return campaigns.coveredUnitIds(campaignId);
+    }
+
+    public Campaign create(long provinceId, CampaignDraft draft) {
+        OrgUnit province = manageableProvince(provinceId);
+        Campaign campaign = draft.validated(0, province.id(), 0);
+        List<Long> covered = coverage(province, campaign, draft);
+        long id = ConstraintViolations.translate(() -> campaigns.insert(campaign));
+        campaigns.saveMilestones(id, campaign.milestones());
+        campaigns.saveRules(id, campaign.rules());
+        covered.forEach(unit -> campaigns.cover(id, unit));
+        return campaigns.find(id).orElseThrow();
+    }
+
+    /**
+     * Changes the campaign's settings. It may not shrink past a phase a unit has planned, nor drop a unit that has a
+     * plan; proposals of saved plans are recomputed when the units next save them.
+     */
+    public Campaign update(long id, int version, CampaignDraft draft) {
+        Campaign current = campaigns.find(id).orElseThrow(() -> new UserError("campaign.error.notFound"));
+        OrgUnit province = manageableProvince(current.provinceId());
+        Campaign campaign = draft.validated(id, province.id(), version);
+        List<String> outside = campaigns.unitsWithPhasesOutside(id, campaign.startDate(), campaign.endDate());
+        if (!outside.isEmpty()) {
+            throw new UserError("campaign.error.phasesOutside", String.join(", ", outside));
+        }
+        Set<Long> wanted = new HashSet<>(coverage(province, campaign, draft));
+        List<Long> dropped = new ArrayList<>(campaigns.coveredUnitIds(id));
+        dropped.removeAll(wanted);
+        campaigns.unitWithPlan(id, dropped).ifPresent(name -> {
+            throw new UserError("campaign.error.unitHasPlan", name);
+        });
+        if (!ConstraintViolations.translate(() -> campaigns.update(campaign, version))) {
+            throw new UserError("error.changedMeanwhile");
+        }
+        campaigns.saveMilestones(id, campaign.milestones());
+        campaigns.saveRules(id, campaign.rules());
+        dropped.forEach(unit -> campaigns.uncover(id, unit));
+        wanted.removeAll(campaigns.coveredUnitIds(id));
+        wanted.stream().sorted().forEach(unit -> campaigns.cover(id, unit));
+        return campaigns.find(id).orElseThrow();
+    }
+
+    /** One unit's baselines by group. */
+    @Transactional(readOnly = true)
+    public Map<GroupCode, Double> baselines(long campaignId, long unitId) {
+        get(campaignId);
+        units.get(unitId);
+        return campaigns.baselines(campaignId, unitId);
+    }
+
+    /** Every readable covered unit's baselines, by unit id then group. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<GroupCode, Double>> baselines(long campaignId) {
+        Set<Long> readable = new HashSet<>(coveredUnits(campaignId).stream().map(OrgUnit::id).toList());
+        Map<Long, Map<GroupCode, Double>> all = new java.util.HashMap<>();
+        for (Baseline baseline : campaigns.baselines(campaignId)) {
+            if (readable.contains(baseline.unitId())) {
+                all.computeIfAbsent(baseline.unitId(), k -> new EnumMap<>(GroupCode.class))
+                        .put(baseline.group(), baseline.value());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Types a unit's previous-year results; a null value removes that group's baseline. Plans keep their targets;
+     * the new proposals show when the unit next opens its plan.
+     */
+    public void setBaselines(long campaignId, long unitId, Map<GroupCode, @Nullable Double> values) {
+        Campaign campaign = get(campaignId);
+        if (!mayManage(campaign)) {
+            throw NotPermitted.toChange();
+        }
+        OrgUnit unit = units.get(unitId);
+        if (!campaigns.covers(campaignId, unitId)) {
+            throw new UserError("campaign.error.unitNotCovered", unit.name());
+        }
+        values.forEach((group, value) -> {
+            if (value != null && (!(value >= 0) || value > 100)) {
+                throw new UserError("campaign.error.baselineRange", new MessageKey(group.labelKey()));
+            }
+        });
+        values.forEach((group, value) ->
+                campaigns.saveBaseline(campaignId, unitId, group, value, BaselineSource.TYPED));
+    }
+
+    /**
+     * Takes the covered units' results of the year before the campaign, as stored by the result import (or typed in
+     * on the results screens), as their baselines: every group with a headline rate replaces the baseline typed
+     * before. Groups without a result keep theirs. Returns how many baselines were taken.
+     */
+    public int takeBaselinesFromResults(long campaignId) {
+        Campaign campaign = get(campaignId);
+        if (!mayManage(campaign)) {
+            throw NotPermitted.toChange();
+        }
+        String previousYear = Integer.toString(campaign.startDate().getYear() - 1);
+        int taken = 0;
+        for (long unitId : campaigns.coveredUnitIds(campaignId)) {
+            for (GroupResult result : results.results(unitId, previousYear)) {
+                Optional<GroupCode> group = Arrays.stream(GroupCode.values())
+                        .filter(g -> g.name().equals(result.groupCode())).findFirst();
+                if (group.isPresent() && result.headlineRate() != null) {
+                    campaigns.saveBaseline(campaignId, unitId, group.get(), result.headlineRate(),
+                            BaselineSource.IMPORTED);
+                    taken++;
+                }
+            }
+        }
+        return taken;
+    }
+
+    private OrgUnit manageableProvince(long provinceId) {
+        // Asked before reading the unit, so that a unit editor learns it may not change, not that it may not read.
+        if (!campaigns.unitPath(provinceId).map(currentUser.scope()::canMonitor).orElse(false)) {
+            throw NotPermitted.toChange();
+        }
+        OrgUnit province = units.get(provinceId);
+        if (province.level() != UnitLevel.PROVINCE) {
+            throw new UserError("campaign.error.provinceRequired");
+        }
+        return province;
+    }
+
+    private List<Long> coverage(OrgUnit province, Campaign campaign, CampaignDraft draft) {
+        List<Long> below = campaigns.unitsBelow(province.id(), campaign.startDate(), campaign.endDate());
+        if (campaign.wholeProvince()) {
+            return below;
+        }
+        Set<Long> allowed = new HashSet<>(below);
+        for (Long unitId : draft.unitIds()) {
+            if (!allowed.contains(unitId)) {
+                throw new UserError("campaign.error.unitOutsideProvince", province.name());
+            }
+        }
+        return draft.unitIds().stream().distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,611 @@
+package vn.serviceindex.portal.campaign.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.DateFields;
+import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.Notifications;
+import vn.serviceindex.portal.campaign.domain.Campaign;
+import vn.serviceindex.portal.campaign.domain.Phase;
+import vn.serviceindex.portal.campaign.domain.PlanAction;
+import vn.serviceindex.portal.campaign.domain.PlanDraft;
+import vn.serviceindex.portal.campaign.domain.PlanSheet;
+import vn.serviceindex.portal.campaign.domain.PlanStatus;
+import vn.serviceindex.portal.campaign.domain.PlanTask;
+import vn.serviceindex.portal.campaign.domain.PlanTransition;
+import vn.serviceindex.portal.campaign.domain.PlanValidation;
+import vn.serviceindex.portal.campaign.domain.TaskStatus;
+import vn.serviceindex.portal.campaign.domain.UnitPlan;
+import vn.serviceindex.portal.campaign.service.PlanService;
+
+/**
+ * A unit's plan in a campaign: the header, the phases, the targets (group × phase) and the tasks, its status and
+ * the history of its transitions. Its editors write and submit it while it is a draft or returned; the province's
+ * monitors approve, return or reopen it; everyone else who reads the unit sees it read-only. Nothing is stored
+ * until "Save": a second editor's save of a plan changed meanwhile is refused, and what they typed stays on screen.
+ */
+@Route("campaigns/:campaignId([0-9]+)/plans/:unitId([0-9]+)")
+@PermitAll
+public class PlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PlanService plans;
+
+    final H2 title = new H2();
+    final Div banner = new Div();
+    final Span status = new Span();
+    final Paragraph statusNote = new Paragraph();
+    final TextField number = new TextField();
+    final DatePicker planDate = DateFields.datePicker("");
+    final TextField planTitle = new TextField();
+    final TextArea summary = new TextArea();
+    final Grid<Phase> phaseGrid = new Grid<>();
+    final Button addPhase = new Button();
+    final Button editPhase = new Button();
+    final Button removePhase = new Button();
+    final Div targetSlot = new Div();
+    @Nullable TargetTable targets;
+    final Grid<PlanTask> taskGrid = new Grid<>();
+    final Button addTask = new Button();
+    final Button editTask = new Button();
+    final Button removeTask = new Button();
+    final Button reportProgress = new Button();
+    final Grid<PlanTransition> history = new Grid<>();
+    final Button save = new Button();
+    final Button submit = new Button();
+    final Button withdraw = new Button();
+    final Button approve = new Button();
+    final Button returnPlan = new Button();
+    final Button reopen = new Button();
+    final Button reload = new Button();
+    final VerticalLayout content = new VerticalLayout();
+    @Nullable Dialog openDialog;
+
+    private long campaignId;
+    private long unitId;
+    private @Nullable PlanSheet sheet;
+    private List<Phase> phases = new ArrayList<>();
+    private List<PlanTask> tasks = new ArrayList<>();
+
+    PlanView(PlanService plans) {
+        this.plans = plans;
+        addClassName("plan-view");
+        Locale locale = getLocale();
+
+        number.setLabel(getTranslation("plan.field.number"));
+        number.setHelperText(getTranslation("plan.field.number.help"));
+        number.setMaxLength(PlanValidation.MAX_NUMBER);
+        planDate.setLabel(getTranslation("plan.field.date"));
+        planTitle.setLabel(getTranslation("plan.field.title"));
+        planTitle.setMaxLength(PlanValidation.MAX_TITLE);
+        planTitle.setRequiredIndicatorVisible(true);
+        summary.setLabel(getTranslation("plan.field.summary"));
+        summary.setMaxLength(PlanValidation.MAX_SUMMARY);
+
+        phaseGrid.addColumn(Phase::name).setHeader(getTranslation("plan.phase.name")).setFlexGrow(2);
+        phaseGrid.addColumn(p -> Formats.date(p.start(), locale))
+                .setHeader(getTranslation("plan.phase.start"));
+        phaseGrid.addColumn(p -> Formats.date(p.end(), locale))
+                .setHeader(getTranslation("plan.phase.end"));
+        phaseGrid.addColumn(p -> p.start() == null || p.end() == null ? ""
+                        : Long.toString(ChronoUnit.DAYS.between(p.start(), p.end()) + 1))
+                .setHeader(getTranslation("plan.phase.days"));
+        phaseGrid.setAllRowsVisible(true);
+        phaseGrid.addSelectionListener(selection -> updateRowButtons());
+        addPhase.setText(getTranslation("plan.phase.add"));
+        addPhase.addClickListener(click -> show(new PhaseDialog(null)));
+        editPhase.setText(getTranslation("plan.phase.edit"));
+        editPhase.addClickListener(click -> selectedPhase().ifPresent(p -> show(new PhaseDialog(p))));
+        removePhase.setText(getTranslation("plan.phase.remove"));
+        removePhase.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        removePhase.addClickListener(click -> selectedPhase().ifPresent(this::removePhase));
+
+        taskGrid.addColumn(PlanTask::title).setHeader(getTranslation("plan.task.title")).setFlexGrow(3);
+        taskGrid.addColumn(PlanTask::responsible).setHeader(getTranslation("plan.task.responsible")).setFlexGrow(2);
+        taskGrid.addColumn(t -> Formats.date(t.dueDate(), locale))
+                .setHeader(getTranslation("plan.task.dueDate"));
+        taskGrid.addColumn(t -> getTranslation(t.stateOn(today()).labelKey()))
+                .setHeader(getTranslation("plan.task.state"))
+                .setPartNameGenerator(t -> "task-" + t.stateOn(today()).name().toLowerCase(Locale.ROOT));
+        taskGrid.addColumn(PlanTask::progressNote).setHeader(getTranslation("plan.task.note")).setFlexGrow(2);
+        taskGrid.setAllRowsVisible(true);
+        taskGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        taskGrid.addSelectionListener(selection -> updateRowButtons());
+        addTask.setText(getTranslation("plan.task.add"));
+        addTask.addClickListener(click -> show(new TaskDialog(null)));
+        editTask.setText(getTranslation("plan.task.edit"));
+        editTask.addClickListener(click -> selectedTask().ifPresent(t -> show(new TaskDialog(t))));
+        removeTask.setText(getTranslation("plan.task.remove"));
+        removeTask.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        removeTask.addClickListener(click -> selectedTask().ifPresent(this::removeTask));
+        reportProgress.setText(getTranslation("plan.task.reportProgress"));
+        reportProgress.addClickListener(click -> selectedTask().ifPresent(t -> show(new ProgressDialog(t))));
+
+        history.addColumn(t -> CampaignLabels.moment(t.at(), locale)).setHeader(getTranslation("plan.history.at"));
+        history.addColumn(PlanTransition::actorName).setHeader(getTranslation("plan.history.actor"));
+        history.addColumn(t -> getTranslation(t.action().labelKey())).setHeader(getTranslation("plan.history.action"));
+        history.addColumn(t -> CampaignLabels.status(this, t.to())).setHeader(getTranslation("plan.history.status"));
+        history.addColumn(PlanTransition::comment).setHeader(getTranslation("plan.history.comment")).setFlexGrow(3);
+        history.setAllRowsVisible(true);
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+
+        save.setText(getTranslation("action.save"));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        submit.setText(getTranslation("plan.action.SUBMIT"));
+        submit.addClickListener(click -> submit());
+        withdraw.setText(getTranslation("plan.action.WITHDRAW"));
+        withdraw.addClickListener(click -> act(PlanAction.WITHDRAW, ""));
+        approve.setText(getTranslation("plan.action.APPROVE"));
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        approve.addClickListener(click -> act(PlanAction.APPROVE, ""));
+        returnPlan.setText(getTranslation("plan.action.RETURN"));
+        returnPlan.addClickListener(click -> show(new CommentDialog(PlanAction.RETURN)));
+        reopen.setText(getTranslation("plan.action.REOPEN"));
+        reopen.addClickListener(click -> show(new CommentDialog(PlanAction.REOPEN)));
+        reload.setText(getTranslation("plan.reload"));
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        reload.addClickListener(click -> load());
+
+        content.setPadding(false);
+        add(content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getRouteParameters();
+        Optional<Long> campaign = parameters.getLong("campaignId");
+        Optional<Long> unit = parameters.getLong("unitId");
+        if (campaign.isEmpty() || unit.isEmpty()) {
+            showRefusal(new UserError("plan.error.notFound"));
+            return;
+        }
+        campaignId = campaign.get();
+        unitId = unit.get();
+        load();
+    }
+
+    /** Reads the plan anew; what was typed and not saved is dropped. */
+    void load() {
+        try {
+            show(plans.sheet(campaignId, unitId));
+        } catch (UserError error) {
+            Notifications.error(error);
+            showRefusal(error);
+        }
+    }
+
+    private void show(PlanSheet loaded) {
+        sheet = loaded;
+        closeDialog();
+        Campaign campaign = loaded.campaign();
+        UnitPlan plan = loaded.plan();
+        boolean editable = loaded.editable();
+        title.setText(getTranslation("plan.title", loaded.unit().name()));
+        banner.removeAll();
+        banner.add(new CampaignBanner(campaign, loaded.progress(), loaded.todayPinned()));
+        content.removeAll();
+        content.add(title, banner);
+
+        status.setText(CampaignLabels.status(this, plan == null ? null : plan.status()));
+        status.getElement().setAttribute("class", "plan-status plan-status-"
+                + (plan == null ? "none" : plan.status().name().toLowerCase(Locale.ROOT)));
+        statusNote.setText(statusNote(loaded));
+        content.add(new HorizontalLayout(new Span(getTranslation("plan.field.status")), status), statusNote);
+        if (plan == null && !editable) {
+            return;
+        }
+
+        var draft = plan != null ? plan.content().toDraft() : newDraft(loaded);
+        number.setValue(draft.number());
+        planDate.setValue(draft.planDate());
+        planTitle.setValue(draft.title());
+        summary.setValue(draft.summary());
+        for (var field : List.of(number, planTitle)) {
+            field.setReadOnly(!editable);
+        }
+        planDate.setReadOnly(!editable);
+        summary.setReadOnly(!editable);
+        var header = new FormLayout(number, planDate, planTitle, summary);
+        header.setColspan(planTitle, 2);
+        header.setColspan(summary, 2);
+
+        phases = new ArrayList<>(draft.phases());
+        tasks = new ArrayList<>(draft.tasks());
+        phaseGrid.setItems(phases);
+        taskGrid.setItems(tasks);
+        targets = new TargetTable(campaign, loaded.baselines(), phases,
+                plan != null ? plan.content().targets() : List.of(), editable);
+        targetSlot.removeAll();
+        targetSlot.add(targets);
+
+        content.add(new H3(getTranslation("plan.section.header")), header,
+                new H3(getTranslation("plan.section.phases")), new HorizontalLayout(addPhase, editPhase, removePhase),
+                phaseGrid,
+                new H3(getTranslation("plan.section.targets")), targetSlot,
+                new H3(getTranslation("plan.section.tasks")),
+                new HorizontalLayout(addTask, editTask, removeTask, reportProgress), taskGrid);
+
+        PlanStatus current = plan == null ? null : plan.status();
+        save.setVisible(editable);
+        submit.setVisible(editable);
+        withdraw.setVisible(loaded.mayEdit() && current == PlanStatus.SUBMITTED);
+        approve.setVisible(loaded.mayMonitor() && current == PlanStatus.SUBMITTED);
+        returnPlan.setVisible(loaded.mayMonitor() && current == PlanStatus.SUBMITTED);
+        reopen.setVisible(loaded.mayMonitor() && current == PlanStatus.APPROVED);
+        for (Button button : List.of(addPhase, editPhase, removePhase, addTask, editTask, removeTask)) {
+            button.setVisible(editable);
+        }
+        reportProgress.setVisible(loaded.mayEdit() && plan != null && !editable);
+        updateRowButtons();
+        var actions = new HorizontalLayout(save, submit, withdraw, approve, returnPlan, reopen, reload);
+        actions.addClassName("plan-actions");
+        content.add(actions);
+        if (!loaded.history().isEmpty()) {
+            history.setItems(loaded.history());
+            content.add(new H3(getTranslation("plan.section.history")), history);
+        }
+    }
+
+    /** A plan not yet saved: one phase over the whole campaign, the rule's targets, the campaign in the title. */
+    private PlanDraft newDraft(PlanSheet loaded) {
+        Campaign campaign = loaded.campaign();
+        return new PlanDraft("", null, getTranslation("plan.defaultTitle", campaign.name()), "",
+                List.of(new Phase(null, getTranslation("plan.phase.defaultName", 1), campaign.startDate(),
+                        campaign.endDate())), List.of(), List.of());
+    }
+
+    private String statusNote(PlanSheet loaded) {
+        UnitPlan plan = loaded.plan();
+        if (plan == null) {
+            return getTranslation(loaded.mayEdit() ? "plan.note.new" : "plan.note.none");
+        }
+        PlanTransition last = loaded.history().isEmpty() ? null : loaded.history().getLast();
+        return switch (plan.status()) {
+            case DRAFT -> last != null && last.action() == PlanAction.REOPEN
+                    ? getTranslation("plan.note.reopened", last.actorName(), last.comment())
+                    : getTranslation("plan.note.draft");
+            case SUBMITTED -> getTranslation("plan.note.submitted");
+            case APPROVED -> getTranslation("plan.note.approved", last == null ? "" : last.actorName(),
+                    last == null ? "" : CampaignLabels.moment(last.at(), getLocale()));
+            case RETURNED -> getTranslation("plan.note.returned", last == null ? "" : last.actorName(),
+                    last == null ? "" : last.comment());
+        };
+    }
+
+    private void showRefusal(UserError error) {
+        sheet = null;
+        content.removeAll();
+        content.add(new Paragraph(getTranslation(error.messageKey(), error.arguments())));
+    }
+
+    private LocalDate today() {
+        return sheet == null ? LocalDate.now() : sheet.progress().today();
+    }
+
+    private Optional<Phase> selectedPhase() {
+        return phaseGrid.getSelectedItems().stream().findFirst();
+    }
+
+    private Optional<PlanTask> selectedTask() {
+        return taskGrid.getSelectedItems().stream().findFirst();
+    }
+
+    private void updateRowButtons() {
+        editPhase.setEnabled(selectedPhase().isPresent());
+        removePhase.setEnabled(selectedPhase().isPresent());
+        editTask.setEnabled(selectedTask().isPresent());
+        removeTask.setEnabled(selectedTask().isPresent());
+        reportProgress.setEnabled(selectedTask().isPresent());
+    }
+
+    /** The plan as typed, for the service. */
+    PlanDraft draft() {
+        if (targets == null) {
+            throw new UserError("plan.error.notFound");
+        }
+        return new PlanDraft(number.getValue(), planDate.getValue(), planTitle.getValue(), summary.getValue(),
+                phases, targets.entries(), tasks);
+    }
+
+    /** Saves everything typed; true when it was stored. */
+    boolean save() {
+        PlanSheet current = sheet;
+        if (current == null) {
+            return false;
+        }
+        try {
+            UnitPlan plan = current.plan();
+            plans.save(campaignId, unitId, plan == null ? null : plan.version(), draft());
+            Notifications.success("plan.saved");
+            load();
+            return true;
+        } catch (UserError error) {
+            // What the editor typed stays on screen: nothing of theirs is lost, even when the plan changed meanwhile.
+            Notifications.error(error);
+            return false;
+        }
+    }
+
+    /** Saves what was typed, then submits it to the province. */
+    private void submit() {
+        if (save()) {
+            act(PlanAction.SUBMIT, "");
+        }
+    }
+
+    void act(PlanAction action, String comment) {
+        PlanSheet current = sheet;
+        if (current == null || current.plan() == null) {
+            return;
+        }
+        try {
+            UnitPlan plan = current.plan();
+            plans.act(plan.id(), plan.version(), action, comment);
+            Notifications.success("plan.done." + action.name());
+            load();
+        } catch (UserError error) {
+            Notifications.error(error);
+        }
+    }
+
+    private void removePhase(Phase phase) {
+        int index = phases.indexOf(phase);
+        phases.remove(index);
+        if (targets != null) {
+            targets.phaseRemoved(index);
+            targets.update(phases);
+        }
+        phaseGrid.setItems(phases);
+        updateRowButtons();
+    }
+
+    private void removeTask(PlanTask task) {
+        tasks.remove(task);
+        taskGrid.setItems(tasks);
+        updateRowButtons();
+    }
+
+    private void show(Dialog dialog) {
+        closeDialog();
+        openDialog = dialog;
+        dialog.open();
+    }
+
+    private void closeDialog() {
+        if (openDialog != null) {
+            openDialog.close();
+            openDialog = null;
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return sheet == null ? getTranslation("plan.pageTitle") : getTranslation("plan.title", sheet.unit().name());
+    }
+
+    /** Adds a phase or changes one; the phases' rules are checked at once, with the messages of the service. */
+    class PhaseDialog extends Dialog {
+
+        final TextField name = new TextField(getTranslation("plan.phase.name"));
+        final DatePicker start = DateFields.datePicker(getTranslation("plan.phase.start"));
+        final DatePicker end = DateFields.datePicker(getTranslation("plan.phase.end"));
+        final Button ok = new Button(getTranslation("plan.dialog.ok"));
+        private final @Nullable Phase editing;
+
+        PhaseDialog(@Nullable Phase editing) {
+            this.editing = editing;
+            setHeaderTitle(getTranslation(editing == null ? "plan.phase.add" : "plan.phase.edit"));
+            name.setMaxLength(PlanValidation.MAX_PHASE_NAME);
+            if (editing != null) {
+                name.setValue(editing.name());
+                start.setValue(editing.start());
+                end.setValue(editing.end());
+            } else {
+                name.setValue(getTranslation("plan.phase.defaultName", phases.size() + 1));
+                LocalDate after = phases.stream().map(Phase::end).filter(Objects::nonNull)
+                        .max(LocalDate::compareTo).map(d -> d.plusDays(1)).orElse(null);
+                start.setValue(after);
+                if (sheet != null) {
+                    end.setValue(sheet.campaign().endDate());
+                }
+            }
+            add(new FormLayout(name, start, end));
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            ok.addClickListener(click -> confirm());
+            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
+        }
+
+        void confirm() {
+            PlanSheet current = sheet;
+            if (current == null || targets == null) {
+                return;
+            }
+            var phase = new Phase(editing == null ? null : editing.id(), name.getValue(), start.getValue(),
+                    end.getValue());
+            List<Phase> candidate = new ArrayList<>(phases);
+            if (editing == null) {
+                candidate.add(phase);
+            } else {
+                candidate.set(phases.indexOf(editing), phase);
+            }
+            try {
+                candidate = PlanValidation.checkedPhases(candidate, current.campaign());
+            } catch (UserError error) {
+                Notifications.error(error);
+                return;
+            }
+            phases = new ArrayList<>(candidate);
+            if (editing == null) {
+                targets.phaseAdded();
+            }
+            targets.update(phases);
+            phaseGrid.setItems(phases);
+            updateRowButtons();
+            close();
+        }
+    }
+
+    /** Adds a task or changes one, while the plan is editable. */
+    class TaskDialog extends Dialog {
+
+        final TextField taskTitle = new TextField(getTranslation("plan.task.title"));
+        final TextField responsible = new TextField(getTranslation("plan.task.responsible"));
+        final DatePicker dueDate = DateFields.datePicker(getTranslation("plan.task.dueDate"));
+        final Select<TaskStatus> taskStatus = new Select<>();
+        final TextArea note = new TextArea(getTranslation("plan.task.note"));
+        final Button ok = new Button(getTranslation("plan.dialog.ok"));
+        private final @Nullable PlanTask editing;
+
+        TaskDialog(@Nullable PlanTask editing) {
+            this.editing = editing;
+            setHeaderTitle(getTranslation(editing == null ? "plan.task.add" : "plan.task.edit"));
+            taskTitle.setMaxLength(PlanValidation.MAX_TASK_TITLE);
+            responsible.setMaxLength(PlanValidation.MAX_RESPONSIBLE);
+            note.setMaxLength(PlanValidation.MAX_NOTE);
+            taskStatus.setLabel(getTranslation("plan.task.status"));
+            taskStatus.setItems(TaskStatus.values());
+            taskStatus.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+            taskStatus.setValue(editing == null ? TaskStatus.NOT_STARTED : editing.status());
+            if (editing != null) {
+                taskTitle.setValue(editing.title());
+                responsible.setValue(editing.responsible());
+                dueDate.setValue(editing.dueDate());
+                note.setValue(editing.progressNote());
+            }
+            var form = new FormLayout(taskTitle, responsible, dueDate, taskStatus, note);
+            form.setColspan(taskTitle, 2);
+            form.setColspan(note, 2);
+            add(form);
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            ok.addClickListener(click -> confirm());
+            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
+        }
+
+        void confirm() {
+            var task = new PlanTask(editing == null ? null : editing.id(), taskTitle.getValue(),
+                    responsible.getValue(), dueDate.getValue(), taskStatus.getValue(), note.getValue());
+            List<PlanTask> candidate = new ArrayList<>(tasks);
+            if (editing == null) {
+                candidate.add(task);
+            } else {
+                candidate.set(tasks.indexOf(editing), task);
+            }
+            try {
+                candidate = PlanValidation.checkedTasks(candidate);
+            } catch (UserError error) {
+                Notifications.error(error);
+                return;
+            }
+            tasks = new ArrayList<>(candidate);
+            taskGrid.setItems(tasks);
+            updateRowButtons();
+            close();
+        }
+    }
+
+    /** Reports a task's progress on a submitted or approved plan: stored at once, the rest of the plan untouched. */
+    class ProgressDialog extends Dialog {
+
+        final Select<TaskStatus> taskStatus = new Select<>();
+        final TextArea note = new TextArea(getTranslation("plan.task.note"));
+        final Button ok = new Button(getTranslation("action.save"));
+        private final PlanTask task;
+
+        ProgressDialog(PlanTask task) {
+            this.task = task;
+            setHeaderTitle(getTranslation("plan.task.progressTitle", task.title()));
+            taskStatus.setLabel(getTranslation("plan.task.status"));
+            taskStatus.setItems(TaskStatus.values());
+            taskStatus.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
+            taskStatus.setValue(task.status());
+            note.setMaxLength(PlanValidation.MAX_NOTE);
+            note.setValue(task.progressNote());
+            add(new FormLayout(taskStatus, note));
+            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            ok.addClickListener(click -> confirm());
+            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
+        }
+
+        void confirm() {
+            PlanSheet current = sheet;
+            if (current == null || current.plan() == null || task.id() == null) {
+                return;
+            }
+            try {
+                plans.reportProgress(current.plan().id(), current.plan().version(), task.id(), taskStatus.getValue(),
+                        note.getValue());
+                Notifications.success("plan.progressSaved", task.title());
+                close();
+                load();
+            } catch (UserError error) {
+                Notifications.error(error);
+            }
+        }
+    }
+
+    /** Returning or reopening a plan: the unit must learn why. */
+    class CommentDialog extends Dialog {
+
+        final TextArea comment = new TextArea();
+        final Button confirm = new Button();
+        private final PlanAction action;
+
+        CommentDialog(PlanAction action) {
+            this.action = action;
+            setHeaderTitle(getTranslation("plan.comment.title." + action.name()));
+            comment.setLabel(getTranslation("plan.comment.label." + action.name()));
+            comment.setMaxLength(PlanValidation.MAX_REASON);
+            comment.setRequiredIndicatorVisible(true);
+            comment.setWidthFull();
+            add(comment);
+            confirm.setText(getTranslation(action.labelKey()));
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            confirm.addClickListener(click -> confirm());
+            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), this.confirm);
+        }
+
+        void confirm() {
+            PlanSheet current = sheet;
+            if (current == null || current.plan() == null) {
+                return;
+            }
+            try {
+                plans.act(current.plan().id(), current.plan().version(), action, comment.getValue());
+                Notifications.success("plan.done." + action.name());
+                close();
+                load();
+            } catch (UserError error) {
+                Notifications.error(error);
+            }
+        }
+    }
+}
