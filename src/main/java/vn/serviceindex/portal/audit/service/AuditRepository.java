@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,11 +40,11 @@ class AuditRepository {
               and (cast(:actor as text) is null or a.actor_name = :actor)
               and (cast(:entityId as text) is null
                    or a.entity_id = :entityId and (cast(:entity as text) is null or a.entity = :entity)
-                   or (:withRoles and a.entity = 'role_assignment' and a.entity_id in (
+                   or (a.entity = any(cast(:children as text[])) and a.entity_id in (
                          select r.entity_id from audit_record r
-                          where r.entity = 'role_assignment' and r.field = 'account_id'
+                          where r.entity = a.entity and r.field = :parentField
                             and coalesce(r.new_value, r.old_value) = :entityId)))
-              and (cast(:entity as text) is null or a.entity = :entity or :withRoles)
+              and (cast(:entity as text) is null or a.entity = :entity or a.entity = any(cast(:children as text[])))
               and (cast(:field as text) is null or a.field = :field)
               and (cast(:from as timestamptz) is null or a.recorded_at >= :from)
               and (cast(:to as timestamptz) is null or a.recorded_at < :to)
@@ -115,10 +116,23 @@ class AuditRepository {
                 .param("entity", blankToNull(query.entity()))
                 .param("entityId", blankToNull(query.entityId()))
                 .param("field", blankToNull(query.field()))
-                // An account's history includes the roles granted to it and revoked from it.
-                .param("withRoles", "account".equals(query.entity()) && query.entityId() != null)
+                .param("children", children(query).toArray(String[]::new))
+                .param("parentField", PARENT_FIELD.getOrDefault(String.valueOf(query.entity()), ""))
                 .param("from", startOf(query.from()))
                 .param("to", query.to() == null ? null : startOf(query.to().plusDays(1)));
+    }
+
+    /**
+     * The history of a thing includes the rows that belong to it: an account's roles, a plan's phases, targets,
+     * tasks and transitions. Rows of those tables name their owner in this field.
+     */
+    private static final Map<String, List<String>> CHILDREN = Map.of(
+            "account", List.of("role_assignment"),
+            "unit_plan", List.of("plan_phase", "plan_target", "plan_task", "plan_transition"));
+    private static final Map<String, String> PARENT_FIELD = Map.of("account", "account_id", "unit_plan", "plan_id");
+
+    private static List<String> children(AuditQuery query) {
+        return query.entityId() == null ? List.of() : CHILDREN.getOrDefault(String.valueOf(query.entity()), List.of());
     }
 
     private static @Nullable OffsetDateTime startOf(@Nullable LocalDate day) {

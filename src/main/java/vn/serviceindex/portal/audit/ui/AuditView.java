@@ -44,7 +44,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     /** The tables whose history the search offers by name; others are still found without this filter. */
     static final List<String> ENTITIES = List.of("org_unit", "account", "role_assignment", "formula_set",
-            "index_group", "metric", "metric_term");
+            "index_group", "metric", "metric_term", "campaign", "campaign_group_rule", "campaign_baseline",
+            "unit_plan", "plan_phase", "plan_target", "plan_task", "plan_transition", "result", "result_group",
+            "portal_import");
 
     private final AuditService audit;
     final ComboBox<UnitChoice> unit = new ComboBox<>();

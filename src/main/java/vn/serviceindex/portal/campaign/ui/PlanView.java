@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.audit.service.AuditService;
+import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -86,6 +88,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     final Button returnPlan = new Button();
     final Button reopen = new Button();
     final Button reload = new Button();
+    /** Every change to the plan, its phases, targets, tasks and transitions, from the audit trail. */
+    final Button changeHistory = new Button();
     final VerticalLayout content = new VerticalLayout();
     @Nullable Dialog openDialog;
 
@@ -95,7 +99,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     private List<Phase> phases = new ArrayList<>();
     private List<PlanTask> tasks = new ArrayList<>();
 
-    PlanView(PlanService plans) {
+    PlanView(PlanService plans, AuditService audit) {
         this.plans = plans;
         addClassName("plan-view");
         Locale locale = getLocale();
@@ -174,6 +178,13 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         reload.setText(getTranslation("plan.reload"));
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reload.addClickListener(click -> load());
+        changeHistory.setText(getTranslation("audit.action.history"));
+        changeHistory.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        changeHistory.addClickListener(click -> {
+            if (sheet != null && sheet.plan() != null) {
+                HistoryDialog.open(audit, "unit_plan", Long.toString(sheet.plan().id()), title.getText());
+            }
+        });
 
         content.setPadding(false);
         add(content);
@@ -266,7 +277,9 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         reportProgress.setVisible(loaded.mayEdit() && plan != null && !editable);
         updateRowButtons();
-        var actions = new HorizontalLayout(save, submit, withdraw, approve, returnPlan, reopen, reload);
+        changeHistory.setVisible(plan != null);
+        var actions = new HorizontalLayout(save, submit, withdraw, approve, returnPlan, reopen, reload,
+                changeHistory);
         actions.addClassName("plan-actions");
         content.add(actions);
         if (!loaded.history().isEmpty()) {
