@@ -173,9 +173,9 @@ public class AccountService {
         }
         boolean rolesInReach = account.assignments().stream()
                 .allMatch(a -> a.unitPath() != null && scope.canAdminister(a.unitPath()));
-        boolean homeInReach = account.homeUnitId() == null
-                || scope.canAdminister(units.get(account.homeUnitId()).path());
-        return rolesInReach && homeInReach;
+        // A home unit this admin may not even read is out of reach: that is a "no", never a refusal to list.
+        return rolesInReach && (account.homeUnitId() == null || units.findReadable(account.homeUnitId())
+                .filter(home -> scope.canAdminister(home.path())).isPresent());
     }
 
     private @Nullable Long checkedHomeUnit(AccessScope scope, @Nullable Long homeUnitId) {

@@ -49,6 +49,12 @@ public class UnitService {
         return unit;
     }
 
+    /** The unit, when it exists and the account may read it; for checks that must answer rather than refuse. */
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> findReadable(long id) {
+        return units.find(id).filter(unit -> currentUser.scope().canRead(unit.path()));
+    }
+
     /** The unit the account works in: its home unit, else the first unit any role names. */
     @Transactional(readOnly = true)
     public Optional<OrgUnit> homeUnit() {
