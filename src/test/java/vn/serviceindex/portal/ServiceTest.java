@@ -12,7 +12,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.security.service.PortalUser;
 
 /**
@@ -83,6 +88,30 @@ public abstract class ServiceTest {
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(securityContext);
         return user;
+    }
+
+    /**
+     * Whether the login form would let this username and password in: posts them to the portal's real login
+     * endpoint, through the whole Spring Security filter chain (password hash, disabled accounts …). The
+     * {@link SecurityContextHolder} of the test is left as it was.
+     */
+    protected boolean loginAccepted(String username, String password) {
+        SecurityContext current = SecurityContextHolder.getContext();
+        try {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                    .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+            String target = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
+                            .user(username).password(password))
+                    .andReturn().getResponse().getRedirectedUrl();
+            if (target == null) {
+                throw new AssertionError("the login endpoint did not redirect");
+            }
+            return !target.contains("error");
+        } catch (Exception e) {
+            throw new AssertionError("could not post the login form", e);
+        } finally {
+            SecurityContextHolder.setContext(current);
+        }
     }
 
     /** Nobody is logged in for the calls that follow. */
