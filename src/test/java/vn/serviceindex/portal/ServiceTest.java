@@ -1,6 +1,11 @@
 package vn.serviceindex.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.Locale;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.security.service.PortalUser;
 
 /**
@@ -49,6 +56,8 @@ public abstract class ServiceTest {
     protected JdbcClient jdbc;
     @Autowired
     private UserDetailsService userDetailsService;
+    @Autowired
+    private PortalTranslations translations;
     @Autowired
     private ApplicationContext context;
     @Autowired
@@ -117,6 +126,23 @@ public abstract class ServiceTest {
     /** Nobody is logged in for the calls that follow. */
     protected void actAsNobody() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Runs an action that must be refused, and returns the refusal (fails when it is not a {@link UserError}). */
+    protected static UserError refusal(ThrowingCallable action) {
+        Throwable thrown = catchThrowable(action);
+        assertThat(thrown).as("the action is refused with a message for the user").isInstanceOf(UserError.class);
+        return (UserError) thrown;
+    }
+
+    /** The refusal as a Vietnamese user reads it. */
+    protected String vietnamese(UserError refusal) {
+        return translations.getTranslation(refusal.messageKey(), PortalTranslations.VIETNAMESE, refusal.arguments());
+    }
+
+    /** The refusal as an English user reads it. */
+    protected String english(UserError refusal) {
+        return translations.getTranslation(refusal.messageKey(), Locale.ENGLISH, refusal.arguments());
     }
 
     /**

@@ -1,0 +1,93 @@
+package vn.serviceindex.portal.base.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import vn.serviceindex.portal.ServiceTest;
+import vn.serviceindex.portal.base.domain.UserError;
+
+/**
+ * The net under the services: what PostgreSQL refuses reaches the user as a sentence in their language. Each insert
+ * here bypasses the services on purpose, as a race between two administrators would.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ConstraintViolationsTest extends ServiceTest {
+
+    @Test
+    void a_unit_closing_before_it_opens_is_refused_by_the_valid_period_constraint() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
+                        insert into org_unit (code, name, level, parent_id, valid_from, valid_to)
+                        values ('628.09', 'Xã Ia Bă', 'COMMUNE', :parent, date '2024-01-01', date '2023-12-31')""")
+                .param("parent", unitId("628")).update()));
+
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.org_unit_valid_period");
+        assertThat(vietnamese(refusal)).isEqualTo("Ngày kết thúc hiệu lực phải sau ngày bắt đầu.");
+        assertThat(english(refusal)).isEqualTo("The end of validity must come after its start.");
+        assertThat(count("select count(*) from org_unit where code = '628.09'")).isZero();
+    }
+
+    @Test
+    void a_second_open_unit_with_the_same_code_is_refused_by_the_partial_unique_index() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
+                        insert into org_unit (code, name, level, parent_id, valid_from)
+                        values ('H64.08', 'Sở trùng mã', 'DEPARTMENT', :parent, date '2024-01-01')""")
+                .param("parent", unitId("64")).update()));
+
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.org_unit_code_open_unique");
+        assertThat(vietnamese(refusal)).isEqualTo("Mã đơn vị đã được một đơn vị đang hoạt động sử dụng.");
+    }
+
+    @Test
+    void a_district_under_a_district_is_refused_by_the_path_trigger_in_readable_English_too() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
+                        insert into org_unit (code, name, level, parent_id, valid_from)
+                        values ('628.99', 'Huyện trong huyện', 'DISTRICT', :parent, date '2024-01-01')""")
+                .param("parent", unitId("628")).update()));
+
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.org_unit_level_under_parent");
+        assertThat(vietnamese(refusal)).isEqualTo("Cấp đơn vị không phù hợp với đơn vị cấp trên.");
+        assertThat(english(refusal)).isEqualTo("The unit's level does not fit under that parent.");
+    }
+
+    @Test
+    void moving_a_unit_to_another_parent_is_refused_by_the_path_trigger() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql(
+                        "update org_unit set parent_id = :other where code = '631.09'")
+                .param("other", unitId("628")).update()));
+
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.org_unit_parent_fixed");
+        assertThat(vietnamese(refusal)).isEqualTo("Không thể chuyển đơn vị sang đơn vị cấp trên khác.");
+    }
+
+    @Test
+    void the_same_role_twice_on_one_unit_is_refused() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
+                        insert into role_assignment (account_id, role, unit_id)
+                        values (:account, 'UNIT_EDITOR', :unit)""")
+                .param("account", accountId("iapnon.lanhdao")).param("unit", unitId("631.09")).update()));
+
+        assertThat(vietnamese(refusal)).isEqualTo("Tài khoản đã có vai trò này tại đơn vị này.");
+        assertThat(english(refusal)).isEqualTo("The account already holds this role on this unit.");
+    }
+
+    @Test
+    void a_reference_to_a_unit_that_does_not_exist_gets_a_sentence_not_a_message_key() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
+                        insert into role_assignment (account_id, role, unit_id)
+                        values (:account, 'UNIT_VIEWER', 999999)""")
+                .param("account", accountId("iapnon.lanhdao")).update()));
+
+        assertThat(vietnamese(refusal)).startsWith("Dữ liệu không hợp lệ: ").doesNotContain("!");
+        assertThat(english(refusal)).startsWith("The data is not valid: ").doesNotContain("!");
+    }
+
+    @Test
+    void writes_that_succeed_pass_through_unchanged() {
+        Integer updated = ConstraintViolations.translate(() -> jdbc.sql(
+                "update org_unit set name = 'Xã Ia Pnôn' where code = '631.09'").update());
+
+        assertThat(updated).isEqualTo(1);
+    }
+}
