@@ -72,6 +72,19 @@ class WorkspaceViewTest extends KaribuTest {
     }
 
     @Test
+    void picking_a_unit_opens_it_at_its_own_address() {
+        login("iagrai.lanhdao");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> picker = _get(ComboBox.class);
+        ComboBoxKt.selectByLabel(picker, "Xã Ia O (628.04)");
+
+        assertThat(title()).isEqualTo("Xã Ia O");
+        assertThat(com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentPath())
+                .isEqualTo("?unit=" + unitId("628.04"));
+    }
+
+    @Test
     void commune_editor_sees_its_commune() {
         login("iapnon.lanhdao");
 
