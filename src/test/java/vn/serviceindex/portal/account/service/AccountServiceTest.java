@@ -105,6 +105,32 @@ class AccountServiceTest extends ServiceTest {
         }
 
         @Test
+        void does_not_manage_an_account_that_has_neither_a_unit_nor_a_role() {
+            actAs("admin");
+            Account blank = accounts.create(new AccountDraft("moi.tao", "Tài khoản mới", "Matkhau123", "vi", null));
+            actAs("iagrai.lanhdao");
+            String before = databaseState();
+
+            assertThat(accounts.manageableAccounts()).extracting(Account::username).doesNotContain("moi.tao");
+            assertThat(refusal(() -> accounts.resetPassword(blank.id(), blank.version(), "Cuaminh123")))
+                    .as("else it could set the password of an account the installation admin is about to promote")
+                    .isInstanceOf(NotPermitted.class);
+            assertThat(databaseState()).isEqualTo(before);
+        }
+
+        @Test
+        void must_give_the_accounts_it_creates_a_unit_of_its_district() {
+            String before = databaseState();
+
+            UserError refusal = refusal(() -> accounts.create(new AccountDraft("khong.donvi", "Không đơn vị",
+                    "Matkhau123", "vi", null)));
+
+            assertThat(vietnamese(refusal)).isEqualTo("Hãy chọn đơn vị công tác.");
+            assertThat(english(refusal)).isEqualTo("Choose the unit the account works in.");
+            assertThat(databaseState()).isEqualTo(before);
+        }
+
+        @Test
         void is_refused_accounts_and_roles_outside_its_district() {
             String before = databaseState();
 

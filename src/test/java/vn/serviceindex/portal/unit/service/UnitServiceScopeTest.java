@@ -111,6 +111,23 @@ class UnitServiceScopeTest extends ServiceTest {
     }
 
     @Test
+    void commune_editor_learns_the_name_of_its_district_and_nothing_more() {
+        actAs("iapnon.lanhdao");
+
+        assertThat(units.parentName(units.get(unitId("631.09")))).contains("Huyện Đức Cơ");
+        assertThat(refusal(() -> units.get(unitId("631")))).isInstanceOf(NotPermitted.class);
+    }
+
+    @Test
+    void no_account_learns_about_a_units_parent_through_a_unit_it_may_not_read() {
+        actAs("admin");
+        OrgUnit department = units.get(unitId("H64.08"));
+
+        actAs("iagrai.lanhdao");
+        assertThat(refusal(() -> units.parentName(department))).isInstanceOf(NotPermitted.class);
+    }
+
+    @Test
     void department_editor_reads_its_department_alone() {
         actAs("sgtvt.lanhdao");
 

@@ -89,7 +89,8 @@ class WorkspaceViewTest extends KaribuTest {
         login("iapnon.lanhdao");
 
         assertThat(title()).isEqualTo("Xã Ia Pnôn");
-        assertThat(facts()).containsEntry("Mã", "631.09").containsEntry("Cấp", "Cấp xã");
+        assertThat(facts()).containsEntry("Mã", "631.09").containsEntry("Cấp", "Cấp xã")
+                .as("the district's name, though not its data").containsEntry("Đơn vị cấp trên", "Huyện Đức Cơ");
         assertThat(_find(Grid.class)).isEmpty();
     }
 
