@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.account.domain.Account;
 import vn.serviceindex.portal.account.domain.AccountDraft;
 import vn.serviceindex.portal.account.service.AccountService;
+import vn.serviceindex.portal.audit.service.AuditService;
+import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.security.domain.Role;
@@ -46,9 +48,10 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
     final Button toggleButton = new Button();
     final Button passwordButton = new Button();
     final Button rolesButton = new Button();
+    final Button historyButton = new Button();
     @Nullable Dialog openDialog;
 
-    AccountAdminView(AccountService accounts, UnitService units) {
+    AccountAdminView(AccountService accounts, UnitService units, AuditService audit) {
         this.accounts = accounts;
         this.units = units;
         addClassName("account-admin-view");
@@ -74,8 +77,12 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         rolesButton.setText(getTranslation("account.action.roles"));
         rolesButton.addClickListener(click -> selected().ifPresent(a -> show(new RolesForm(a))));
 
+        historyButton.setText(getTranslation("audit.action.history"));
+        historyButton.addClickListener(click -> selected().ifPresent(
+                a -> HistoryDialog.open(audit, "account", Long.toString(a.id()), a.username())));
+
         add(new H2(getTranslation("account.admin.title")),
-                new HorizontalLayout(createButton, toggleButton, passwordButton, rolesButton), grid);
+                new HorizontalLayout(createButton, toggleButton, passwordButton, rolesButton, historyButton), grid);
         refresh();
     }
 
@@ -98,6 +105,7 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         toggleButton.setEnabled(account.isPresent());
         passwordButton.setEnabled(account.isPresent());
         rolesButton.setEnabled(account.isPresent());
+        historyButton.setEnabled(account.isPresent());
     }
 
     private void toggleEnabled(Account account) {

@@ -3,6 +3,7 @@ package vn.serviceindex.portal.base.database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.core.Authentication;
@@ -12,7 +13,8 @@ import vn.serviceindex.portal.base.domain.Actor;
 
 /**
  * The one place where every transaction starts: it tells PostgreSQL who acts, as transaction-local settings
- * {@code portal.actor_id}, {@code portal.actor_name} and {@code portal.actor_unit}. Audit triggers and row-level
+ * {@code portal.actor_id}, {@code portal.actor_name} and {@code portal.actor_unit}, and gives the transaction a
+ * {@code portal.correlation_id} that groups its audit records (one save, one import). Audit triggers and row-level
  * policies read them with {@code current_setting('portal.actor_id', true)}; outside the app they are empty, so
  * a manual SQL change is recorded with the database user instead.
  */
@@ -27,15 +29,14 @@ class ActorAwareTransactionManager extends DataSourceTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Actor actor)) {
-            return;
-        }
+        Actor actor = authentication != null && authentication.getPrincipal() instanceof Actor a ? a : null;
         try (PreparedStatement statement = connection.prepareStatement(
                 "select set_config('portal.actor_id', ?, true), set_config('portal.actor_name', ?, true),"
-                        + " set_config('portal.actor_unit', ?, true)")) {
-            statement.setString(1, Long.toString(actor.actorId()));
-            statement.setString(2, actor.actorName());
-            statement.setString(3, actor.actorUnitId() == null ? "" : actor.actorUnitId().toString());
+                        + " set_config('portal.actor_unit', ?, true), set_config('portal.correlation_id', ?, true)")) {
+            statement.setString(1, actor == null ? "" : Long.toString(actor.actorId()));
+            statement.setString(2, actor == null ? "" : actor.actorName());
+            statement.setString(3, actor == null || actor.actorUnitId() == null ? "" : actor.actorUnitId().toString());
+            statement.setString(4, UUID.randomUUID().toString());
             statement.execute();
         }
     }

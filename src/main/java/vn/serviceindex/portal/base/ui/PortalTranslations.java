@@ -49,6 +49,12 @@ public class PortalTranslations implements I18NProvider {
         }
     }
 
+    /** The text of a key, or empty when no bundle has it: for labels that fall back to a raw name. */
+    public static java.util.Optional<String> find(String key, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", supported(locale), NO_FALLBACK);
+        return bundle.containsKey(key) ? java.util.Optional.of(bundle.getString(key)) : java.util.Optional.empty();
+    }
+
     public static Locale supported(Locale locale) {
         return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
     }

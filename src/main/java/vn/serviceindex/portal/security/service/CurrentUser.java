@@ -6,17 +6,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.serviceindex.portal.security.domain.AccessScope;
 
-/**
- * The account acting now, for views and services alike.
- *
- * <p>Asks {@link SecurityContextHolder} on every call and never keeps its strategy: Vaadin replaces the strategy
- * with its session-aware one only after all singletons exist, so a strategy taken when this bean is created is the
- * wrong one and never holds the logged-in account.
- */
+/** The account acting now, for views and services alike. */
 @Component
 public class CurrentUser {
 
     public Optional<PortalUser> get() {
+        // Asked anew each time: Vaadin installs its own holder strategy after this bean is built.
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof PortalUser user
                 ? Optional.of(user) : Optional.empty();

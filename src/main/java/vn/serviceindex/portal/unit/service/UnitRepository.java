@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.ScopeFilter;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.domain.UnitDraft;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -19,11 +20,6 @@ class UnitRepository {
 
     private static final String COLUMNS =
             "u.id, u.code, u.portal_id, u.name, u.level, u.parent_id, u.path, u.valid_from, u.valid_to, u.version";
-    /** A unit is readable when its path equals a scope root, or lies under one that reaches its subtree. */
-    private static final String IN_SCOPE = """
-            exists (select 1 from unnest(cast(:paths as text[]), cast(:subtrees as boolean[])) as s(path, subtree)
-                    where u.path = s.path or (s.subtree and u.path like s.path || '%'))""";
-
     private final JdbcClient jdbc;
 
     UnitRepository(JdbcClient jdbc) {
@@ -41,10 +37,12 @@ class UnitRepository {
     }
 
     List<OrgUnit> readable(AccessScope scope) {
-        var roots = scope.readRoots();
-        return jdbc.sql("select " + COLUMNS + " from org_unit u where " + IN_SCOPE + " order by u.path")
-                .param("paths", roots.stream().map(AccessScope.ScopeRoot::path).toArray(String[]::new))
-                .param("subtrees", roots.stream().map(AccessScope.ScopeRoot::subtree).toArray(Boolean[]::new))
+        // Parents before children (depth first), then departments before districts before communes, then by code.
+        return ScopeFilter.bind(jdbc.sql("select " + COLUMNS + " from org_unit u where " + ScopeFilter.condition("u.path")
+                        + """
+                         order by length(u.path) - length(replace(u.path, '/', '')),
+                                  array_position(array['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'], u.level::text),
+                                  u.code"""), scope)
                 .query(UnitRepository::map).list();
     }
 

@@ -34,7 +34,7 @@ public class UnitService {
         this.clock = clock;
     }
 
-    /** Every unit the account may read, ordered as a tree (parents before children). */
+    /** Every unit the account may read, parents before children, then by level and code. */
     @Transactional(readOnly = true)
     public List<OrgUnit> readableUnits() {
         return units.readable(currentUser.scope());

@@ -24,6 +24,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.audit.service.AuditService;
+import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -44,10 +46,11 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
     final Button createButton = new Button();
     final Button editButton = new Button();
     final Button closeButton = new Button();
+    final Button historyButton = new Button();
     @Nullable UnitForm openForm;
     @Nullable CloseForm openCloseForm;
 
-    UnitAdminView(UnitService units) {
+    UnitAdminView(UnitService units, AuditService audit) {
         this.units = units;
         addClassName("unit-admin-view");
         setSizeFull();
@@ -70,8 +73,12 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         closeButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
         closeButton.addClickListener(click -> tree.getSelectedItems().stream().findFirst().ifPresent(this::openClose));
 
-        add(new H2(getTranslation("unit.admin.title")), new HorizontalLayout(createButton, editButton, closeButton),
-                tree);
+        historyButton.setText(getTranslation("audit.action.history"));
+        historyButton.addClickListener(click -> tree.getSelectedItems().stream().findFirst().ifPresent(
+                unit -> HistoryDialog.open(audit, "org_unit", Long.toString(unit.id()), unit.name())));
+
+        add(new H2(getTranslation("unit.admin.title")),
+                new HorizontalLayout(createButton, editButton, closeButton, historyButton), tree);
         refresh();
     }
 
@@ -79,7 +86,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         List<OrgUnit> all = units.readableUnits();
         Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
         var data = new TreeData<OrgUnit>();
-        // Rows come ordered by path, so every parent is added before its children.
+        // Rows come parents first (see UnitRepository.readable), so every parent is in the tree before its children.
         for (OrgUnit unit : all) {
             OrgUnit parent = unit.parentId() == null ? null : byId.get(unit.parentId());
             data.addItem(parent, unit);
@@ -93,6 +100,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
     private void updateButtons() {
         boolean selected = !tree.getSelectedItems().isEmpty();
         editButton.setEnabled(selected);
+        historyButton.setEnabled(selected);
         closeButton.setEnabled(selected && tree.getSelectedItems().iterator().next().validTo() == null);
     }
 

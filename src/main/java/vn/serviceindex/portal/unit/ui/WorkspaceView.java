@@ -1,6 +1,8 @@
 package vn.serviceindex.portal.unit.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -20,6 +22,9 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.audit.service.AuditService;
+import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -43,8 +48,13 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     final VerticalLayout content = new VerticalLayout();
     private List<OrgUnit> readable = List.of();
 
-    WorkspaceView(UnitService units) {
+    private final AuditService audit;
+    final Button historyButton = new Button();
+    private @Nullable OrgUnit shown;
+
+    WorkspaceView(UnitService units, AuditService audit) {
         this.units = units;
+        this.audit = audit;
         addClassName("workspace-view");
 
         unitPicker.setLabel(getTranslation("workspace.unitPicker"));
@@ -61,6 +71,14 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         children.addColumn(OrgUnit::code).setHeader(getTranslation("unit.field.code"));
         children.setAllRowsVisible(true);
         children.addItemClickListener(click -> open(click.getItem()));
+
+        historyButton.setText(getTranslation("audit.action.history"));
+        historyButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        historyButton.addClickListener(click -> {
+            if (shown != null) {
+                HistoryDialog.open(audit, "org_unit", Long.toString(shown.id()), shown.name());
+            }
+        });
 
         content.setPadding(false);
         add(unitPicker, content);
@@ -105,7 +123,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         List<OrgUnit> below = units.childrenOf(unit);
         children.setItems(below);
         content.removeAll();
-        content.add(title, details);
+        shown = unit;
+        content.add(title, details, historyButton);
         if (!below.isEmpty()) {
             content.add(new H3(getTranslation("workspace.children", below.size())), children);
         }

@@ -27,15 +27,23 @@ import vn.serviceindex.portal.unit.ui.WorkspaceView;
 class MainLayoutTest extends KaribuTest {
 
     @Test
-    void admin_navigation_lists_the_workspace_and_both_admin_screens() {
+    void admin_navigation_lists_the_workspace_the_history_and_both_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Quản lý đơn vị", "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi", "Quản lý đơn vị",
+                "Quản lý tài khoản");
+        assertThat(navigationPaths()).containsExactly("", "audit", "admin/units", "admin/accounts");
+    }
+
+    @Test
+    void the_auditor_sees_the_workspace_and_the_change_history() {
+        login("kiemtoan");
+
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tinh.giamsat", "kiemtoan", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
+    @ValueSource(strings = {"tinh.giamsat", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
     void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
         login(username);
 

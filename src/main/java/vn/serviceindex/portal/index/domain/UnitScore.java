@@ -1,0 +1,47 @@
+package vn.serviceindex.portal.index.domain;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit's recomputed score over the groups it has counts for. It explains a published score (which metric lost
+ * points, what a change would gain); the published score stays authoritative and is never overwritten with it.
+ *
+ * @param total null when no group has a score
+ * @param max   the sum of the included groups' maxima
+ */
+public record UnitScore(List<GroupScore> groups, @Nullable Double total, double max) {
+
+    public UnitScore {
+        groups = List.copyOf(groups);
+    }
+
+    /** Adds the groups' scores and maxima; a group without a score counts as 0. */
+    public static UnitScore of(List<GroupScore> groups) {
+        double max = 0;
+        double sum = 0;
+        boolean anyScore = false;
+        for (GroupScore group : groups) {
+            max += group.max();
+            sum += group.score() == null ? 0 : group.score();
+            anyScore |= group.score() != null;
+        }
+        return new UnitScore(groups, anyScore ? PortalRounding.twoDecimals(sum) : null, PortalRounding.twoDecimals(max));
+    }
+
+    public Optional<GroupScore> group(String groupCode) {
+        return groups.stream().filter(g -> g.code().equals(groupCode)).findFirst();
+    }
+
+    /** Where the points went, most lost first; metrics that lost nothing are left out. */
+    public List<MetricScore> metricsByPointsLost() {
+        return groups.stream()
+                .flatMap(g -> g.metrics().stream())
+                .filter(m -> m.lost() > 0)
+                .sorted(Comparator.comparingDouble(MetricScore::lost).reversed())
+                .toList();
+    }
+}
