@@ -2,11 +2,25 @@ package vn.serviceindex.portal.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /**
  * The net under the services: what PostgreSQL refuses reaches the user as a sentence in their language. Each insert
@@ -84,10 +98,67 @@ class ConstraintViolationsTest extends ServiceTest {
     }
 
     @Test
+    void every_constraint_that_gets_its_own_text_has_one_in_both_languages() {
+        Set<String> names = constraintsWithTexts();
+        assertThat(names).as("read from the schema as Flyway built it")
+                .contains("org_unit_valid_period", "org_unit_code_open_unique", "org_unit_level_under_parent",
+                        "account_username_unique", "role_assignment_once");
+
+        List<String> missing = names.stream()
+                .filter(name -> vietnamese(new UserError("error.constraint." + name)).startsWith("!")
+                        || english(new UserError("error.constraint." + name)).startsWith("!"))
+                .toList();
+        assertThat(missing).as("constraints whose violation would show the user a message key").isEmpty();
+    }
+
+    @Test
+    void every_constraint_text_names_a_constraint_that_exists() {
+        Set<String> names = constraintsWithTexts();
+        for (Locale locale : List.of(PortalTranslations.VIETNAMESE, Locale.ENGLISH)) {
+            List<String> stale = ResourceBundle.getBundle("messages", locale,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .keySet().stream().filter(key -> key.startsWith("error.constraint."))
+                    .map(key -> key.substring("error.constraint.".length()))
+                    .filter(name -> !name.equals("unknown") && !names.contains(name)).sorted().toList();
+            assertThat(stale).as("texts for constraints the schema does not have (%s)", locale).isEmpty();
+        }
+    }
+
+    @Test
     void writes_that_succeed_pass_through_unchanged() {
         Integer updated = ConstraintViolations.translate(() -> jdbc.sql(
                 "update org_unit set name = 'Xã Ia Pnôn' where code = '631.09'").update());
 
         assertThat(updated).isEqualTo(1);
+    }
+
+    /**
+     * What ConstraintViolations words with a text of its own: unique, check and exclusion constraints and unique
+     * indexes, as PostgreSQL names them (unnamed ones included), and the rules triggers raise as integrity
+     * violations under a constraint name (found in the migrations, since the catalog does not list them).
+     * Primary keys are identity columns nobody types, and foreign keys are worded as error.constraint.unknown.
+     */
+    private Set<String> constraintsWithTexts() {
+        Set<String> names = new TreeSet<>(jdbc.sql("""
+                        select c.conname from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+                        where n.nspname = 'public' and c.contype in ('c', 'u', 'x')
+                        union
+                        select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid
+                        join pg_namespace n on n.oid = i.relnamespace
+                        where n.nspname = 'public' and x.indisunique and not x.indisprimary""")
+                .query(String.class).list());
+        Pattern raised = Pattern.compile(
+                "(?i)errcode\\s*=\\s*'23[0-9a-z]{3}'\\s*,\\s*constraint\\s*=\\s*'([a-z_][a-z0-9_]*)'");
+        try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
+            for (Path migration : migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                Matcher matcher = raised.matcher(Files.readString(migration));
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 }

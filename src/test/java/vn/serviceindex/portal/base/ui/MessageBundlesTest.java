@@ -31,13 +31,13 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 /**
  * Every text the portal shows exists in Vietnamese and in English. A missing key shows the user "!key!", so the
  * keys the code names are checked against both bundles: literal keys by scanning src/main/java, keys built at run
- * time by enumerating what they are built from (enums, the constraints of db/migration).
+ * time by enumerating what they are built from (enums). The texts of database constraints are checked against the
+ * schema itself in {@code ConstraintViolationsTest}.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MessageBundlesTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Path MIGRATIONS = Path.of("db/migration");
     /** The calls that take a message key as their first argument. */
     private static final Pattern KEY_CALL = Pattern.compile(
             "(?:getTranslation|new UserError|new NotPermitted|Notifications\\.success|new MessageKey)\\(\\s*\"([^\"]+)\"");
@@ -123,30 +123,6 @@ class MessageBundlesTest {
     }
 
     @Test
-    void every_named_constraint_of_the_schema_has_a_text_in_both_languages() {
-        Set<String> constraints = constraintNames();
-        assertThat(constraints).as("constraints, unique indexes and trigger rules are found")
-                .contains("org_unit_valid_period", "org_unit_code_open_unique", "org_unit_level_under_parent",
-                        "role_assignment_once");
-
-        Set<String> keys = constraints.stream().map(name -> "error.constraint." + name)
-                .collect(Collectors.toCollection(TreeSet::new));
-        keys.add("error.constraint.unknown");
-        assertThat(keys).as("missing in Vietnamese").isSubsetOf(vietnamese.keySet());
-        assertThat(keys).as("missing in English").isSubsetOf(english.keySet());
-    }
-
-    @Test
-    void every_constraint_text_names_a_constraint_that_exists() {
-        Set<String> constraints = constraintNames();
-        List<String> stale = vietnamese.keySet().stream().filter(k -> k.startsWith("error.constraint."))
-                .map(k -> k.substring("error.constraint.".length()))
-                .filter(name -> !name.equals("unknown") && !constraints.contains(name)).toList();
-
-        assertThat(stale).as("texts for constraints that no migration defines (typo?)").isEmpty();
-    }
-
-    @Test
     void both_languages_use_the_same_placeholders() {
         assertThat(vietnamese).allSatisfy((key, text) -> assertThat(placeholders(english.getOrDefault(key, "")))
                 .as(key).isEqualTo(placeholders(text)));
@@ -168,25 +144,6 @@ class MessageBundlesTest {
         Map<String, String> missing = new TreeMap<>(keyToFile);
         missing.keySet().removeAll(bundle.keySet());
         return missing;
-    }
-
-    private static Set<String> constraintNames() {
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-                String sql = read(file).replaceAll("--[^\n]*", "");
-                // Foreign keys are left out: ConstraintViolations words them as error.constraint.unknown.
-                names.addAll(matches(Pattern.compile(
-                        "(?i)\\bconstraint\\s+([a-z_][a-z0-9_]*)\\s+(?:check|unique|primary|exclude)\\b"), sql));
-                names.addAll(matches(Pattern.compile("(?i)create\\s+unique\\s+index\\s+([a-z_][a-z0-9_]*)"), sql));
-                // Rules a trigger raises as an integrity violation (SQLSTATE class 23) under a constraint name.
-                names.addAll(matches(Pattern.compile(
-                        "(?i)errcode\\s*=\\s*'23[0-9a-z]{3}'\\s*,\\s*constraint\\s*=\\s*'([a-z_][a-z0-9_]*)'"), sql));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 
     private static Set<String> placeholders(String text) {
