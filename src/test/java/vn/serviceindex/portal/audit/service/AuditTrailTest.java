@@ -275,22 +275,23 @@ class AuditTrailTest extends ServiceTest {
         long before = lastRecordId();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
+            // One task per commune saving it three times in a row: saves of different units run at once, but two
+            // saves of one unit never race each other (the second would rightly be refused as changed meanwhile).
             List<Callable<Void>> saves = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
-                for (long id : communes) {
-                    int r = round;
-                    saves.add(() -> {
-                        SecurityContextHolder.getContext().setAuthentication(authentication);
-                        try {
+            for (long id : communes) {
+                saves.add(() -> {
+                    SecurityContextHolder.getContext().setAuthentication(authentication);
+                    try {
+                        for (int round = 0; round < 3; round++) {
                             OrgUnit unit = units.get(id);
                             units.update(id, unit.version(), new UnitDraft(unit.code(), unit.portalId(),
-                                    unit.name() + " " + r, unit.level(), unit.parentId(), unit.validFrom()));
-                        } finally {
-                            SecurityContextHolder.clearContext();
+                                    unit.name() + " " + round, unit.level(), unit.parentId(), unit.validFrom()));
                         }
-                        return null;
-                    });
-                }
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                    return null;
+                });
             }
             for (Future<Void> save : pool.invokeAll(saves, 2, TimeUnit.MINUTES)) {
                 save.get();
