@@ -34,6 +34,12 @@ class ApiErrorHandler {
         return respond(HttpStatus.BAD_REQUEST, error, error instanceof BadRequest bad ? bad.field() : null, request);
     }
 
+    @ExceptionHandler(UnknownEndpoint.NoSuchEndpoint.class)
+    ResponseEntity<ApiError> unknownEndpoint(UnknownEndpoint.NoSuchEndpoint error, HttpServletRequest request) {
+        return respond(HttpStatus.NOT_FOUND, new UserError("api.error.notFound", request.getRequestURI()), null,
+                request);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException error, HttpServletRequest request) {
         return respond(HttpStatus.BAD_REQUEST, new UserError("api.error.malformedJson"), null, request);

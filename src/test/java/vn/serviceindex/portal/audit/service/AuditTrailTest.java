@@ -275,8 +275,7 @@ class AuditTrailTest extends ServiceTest {
         long before = lastRecordId();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            // One task per commune saving it three times in a row: saves of different units run at once, but two
-            // saves of one unit never race each other (the second would rightly be refused as changed meanwhile).
+            // One writer per commune, three saves each: all writers at once, each unit's saves in turn.
             List<Callable<Void>> saves = new ArrayList<>();
             for (long id : communes) {
                 saves.add(() -> {

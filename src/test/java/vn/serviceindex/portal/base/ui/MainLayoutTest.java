@@ -27,27 +27,37 @@ import vn.serviceindex.portal.unit.ui.WorkspaceView;
 class MainLayoutTest extends KaribuTest {
 
     @Test
-    void admin_navigation_lists_the_workspace_the_history_and_both_admin_screens() {
+    void admin_navigation_lists_the_workspace_the_leaderboards_the_guide_the_history_and_the_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi", "Quản lý đơn vị",
-                "Quản lý tài khoản");
-        assertThat(navigationPaths()).containsExactly("", "audit", "admin/units", "admin/accounts");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
+                "Nhập kết quả", "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản", "Bộ công thức tính điểm");
+        assertThat(navigationPaths()).containsExactly("", "leaderboards", "index", "imports", "audit", "admin/units",
+                "admin/accounts", "admin/formulas");
     }
 
     @Test
-    void the_auditor_sees_the_workspace_and_the_change_history() {
+    void the_auditor_sees_the_workspace_the_guide_and_the_change_history() {
         login("kiemtoan");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Lịch sử thay đổi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
+                "Lịch sử thay đổi");
+    }
+
+    @Test
+    void the_province_monitor_sees_the_workspace_the_guide_and_the_result_import() {
+        login("tinh.giamsat");
+
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số",
+                "Nhập kết quả");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tinh.giamsat", "sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
-    void other_accounts_see_only_their_workspace_in_the_navigation(String username) {
+    @ValueSource(strings = {"sgtvt.lanhdao", "iagrai.lanhdao", "iapnon.lanhdao"})
+    void unit_leaders_see_their_workspace_the_leaderboards_and_the_guide(String username) {
         login(username);
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số");
     }
 
     @ParameterizedTest
@@ -116,7 +126,7 @@ class MainLayoutTest extends KaribuTest {
 
         _setValue(_get(LanguageSwitch.class), Locale.ENGLISH);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "Leaderboards", "How the index is scored");
         assertThat(_get(Span.class, spec -> spec.withClasses("header-title")).getText())
                 .isEqualTo("Citizen and Business Service Index Portal");
         assertThat(jdbc.sql("select language from account where username = 'iagrai.lanhdao'")
@@ -124,11 +134,12 @@ class MainLayoutTest extends KaribuTest {
 
         logout();
         login("iagrai.lanhdao");
-        assertThat(navigationLabels()).containsExactly("My unit");
+        assertThat(navigationLabels()).containsExactly("My unit", "Leaderboards", "How the index is scored");
 
         logout();
         login("sgtvt.lanhdao");
-        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi");
+        assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi",
+                "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số");
     }
 
     private static List<String> navigationLabels() {

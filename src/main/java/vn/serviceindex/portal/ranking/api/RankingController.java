@@ -1,0 +1,66 @@
+package vn.serviceindex.portal.ranking.api;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.serviceindex.portal.base.api.BadRequest;
+import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.UnitScores;
+import vn.serviceindex.portal.ranking.service.LeaderboardService;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/** {@code GET /api/v1/leaderboards} and {@code GET /api/v1/scores}. */
+@RestController
+@RequestMapping("/api/v1")
+class RankingController {
+
+    /** One row of a leaderboard as the API answers it. */
+    record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official) {
+    }
+
+    private final LeaderboardService leaderboards;
+
+    RankingController(LeaderboardService leaderboards) {
+        this.leaderboards = leaderboards;
+    }
+
+    /**
+     * @param root  a province's code; with level COMMUNE a district's code ranks that district's communes
+     * @param level PROVINCE (nationally, root ignored), DEPARTMENT, DISTRICT or COMMUNE
+     */
+    @GetMapping("/leaderboards")
+    List<Entry> leaderboard(@RequestParam(required = false) @Nullable String root, @RequestParam String level,
+                            @RequestParam String period, @RequestParam(required = false) @Nullable String group) {
+        UnitLevel memberLevel;
+        try {
+            memberLevel = UnitLevel.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("level", "ranking.error.level", level);
+        }
+        Long rootId = null;
+        if (memberLevel != UnitLevel.PROVINCE) {
+            if (root == null || root.isBlank()) {
+                throw new BadRequest("root", "ranking.error.rootRequired");
+            }
+            rootId = leaderboards.unitIdByCode(root);
+        }
+        PeerGroup peers = switch (memberLevel) {
+            case PROVINCE -> PeerGroup.PROVINCES;
+            case DEPARTMENT -> PeerGroup.DEPARTMENTS;
+            case DISTRICT -> PeerGroup.DISTRICTS;
+            // A district as root ranks its own communes; a province ranks all of its communes.
+            case COMMUNE -> leaderboards.isDistrict(rootId) ? PeerGroup.COMMUNES_OF_DISTRICT : PeerGroup.COMMUNES;
+        };
+        return leaderboards.leaderboard(peers, rootId, period, group).stream()
+                .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official()))
+                .toList();
+    }
+
+    @GetMapping("/scores")
+    List<UnitScores> scores(@RequestParam String root, @RequestParam String period) {
+        return leaderboards.scores(leaderboards.unitIdByCode(root), period);
+    }
+}

@@ -1,0 +1,22 @@
+package vn.serviceindex.portal.ranking.domain;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One unit on a leaderboard.
+ *
+ * @param rank         competition rank (1, 2, 2, 4); units without any score come last
+ * @param score        the total (or the chosen group's score): official where the portal published it, else computed
+ * @param official     true when every score in {@code score} is the portal's own
+ * @param groups       each group's score, official or else computed, by group code
+ * @param previousRank the rank in the previous period, null when the unit was not ranked then
+ */
+public record LeaderboardRow(int rank, long unitId, String unitCode, String unitName, @Nullable Double score,
+                             boolean official, Map<String, Double> groups, @Nullable Integer previousRank) {
+
+    /** Places gained since the previous period (negative: lost); null when there is nothing to compare. */
+    public @Nullable Integer movement() {
+        return previousRank == null || score == null ? null : previousRank - rank;
+    }
+}

@@ -1,0 +1,197 @@
+package vn.serviceindex.portal.ranking.service;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
+import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.service.ScopeFilter;
+import vn.serviceindex.portal.ranking.domain.UnitScores;
+
+/** Leaderboards and score tables straight from result and result_group, ranked by PostgreSQL. */
+@Repository
+class LeaderboardRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    LeaderboardRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every member of the peer group with its score in the period and the period before: official where the portal
+     * published it, computed otherwise; ranked with ties sharing a rank; members without a score last, sharing the
+     * rank after the last ranked one, so that "n of N" still counts the whole peer group.
+     *
+     * @param memberLevel the level of the peer group's members
+     * @param rootPath    members lie under this path (a province); null for provinces nationally
+     * @param districtId  members are the children of this district; null otherwise
+     * @param group       rank by this group's score; null ranks by the total
+     */
+    List<LeaderboardRow> leaderboard(String memberLevel, @Nullable String rootPath, @Nullable Long districtId,
+                                     String period, @Nullable String previousPeriod, @Nullable String group) {
+        return jdbc.sql("""
+                        with members as (
+                            select u.id, u.code, u.name
+                            from org_unit u
+                            where u.level = :level
+                              and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
+                              and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                        ),
+                        results as (
+                            -- One result per unit and period: the newest formula set's, should a period hold two.
+                            select r.id, r.unit_id, r.period,
+                                   row_number() over (partition by r.unit_id, r.period
+                                                      order by r.formula_set_id desc) as newest
+                            from result r
+                            where r.period in (:period, coalesce(cast(:previous as text), :period))
+                              and r.unit_id in (select id from members)
+                        ),
+                        scores as (
+                            select r.unit_id, r.period, g.group_code,
+                                   coalesce(g.official_score, g.computed_score) as score,
+                                   g.official_score is not null as official
+                            from results r join result_group g on g.result_id = r.id
+                            where r.newest = 1 and (cast(:group as text) is null or g.group_code = :group)
+                              and coalesce(g.official_score, g.computed_score) is not null
+                        ),
+                        totals as (
+                            select unit_id, period, sum(score) as score, bool_and(official) as official,
+                                   jsonb_object_agg(group_code, score) as groups
+                            from scores group by unit_id, period
+                        ),
+                        ranked as (
+                            select t.*, cast(rank() over (partition by t.period order by t.score desc) as integer) as rank
+                            from totals t
+                        )
+                        select m.id, m.code, m.name, cur.score, coalesce(cur.official, false) as official,
+                               cur.groups,
+                               coalesce(cur.rank, cast((select count(*) from ranked x where x.period = :period) + 1 as integer))
+                                   as rank,
+                               prev.rank as previous_rank
+                        from members m
+                        left join ranked cur on cur.unit_id = m.id and cur.period = :period
+                        left join ranked prev on prev.unit_id = m.id and prev.period = cast(:previous as text)
+                        order by rank, m.name""")
+                .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
+                .param("period", period).param("previous", previousPeriod).param("group", group)
+                .query(LeaderboardRepository::row).list();
+    }
+
+    Optional<RankedUnit> unit(long id) {
+        return jdbc.sql("select id, code, name, level, path from org_unit where id = :id").param("id", id)
+                .query(LeaderboardRepository::unit).optional();
+    }
+
+    Optional<RankedUnit> openUnitByCode(String code) {
+        return jdbc.sql("select id, code, name, level, path from org_unit where code = :code and valid_to is null")
+                .param("code", code).query(LeaderboardRepository::unit).optional();
+    }
+
+    /** The provinces in which the reader can read at least one unit. */
+    List<RankedUnit> provinces(AccessScope scope) {
+        return ScopeFilter.bind(jdbc.sql("""
+                        select p.id, p.code, p.name, p.level, p.path from org_unit p
+                        where p.level = 'PROVINCE' and exists (
+                            select 1 from org_unit u where u.path like p.path || '%'"""
+                        + " and " + ScopeFilter.condition("u.path") + ") order by p.name"), scope)
+                .query(LeaderboardRepository::unit).list();
+    }
+
+    List<RankedUnit> districts(String provincePath) {
+        return jdbc.sql("""
+                        select id, code, name, level, path from org_unit
+                        where level = 'DISTRICT' and path like :path || '%' order by code""")
+                .param("path", provincePath).query(LeaderboardRepository::unit).list();
+    }
+
+    /** The periods with results under the root, newest first. */
+    List<String> periods(String rootPath) {
+        return jdbc.sql("""
+                        select distinct r.period from result r join org_unit u on u.id = r.unit_id
+                        where u.path like :path || '%' order by r.period desc""")
+                .param("path", rootPath).query(String.class).list();
+    }
+
+    private static RankedUnit unit(ResultSet rs, int n) throws SQLException {
+        return new RankedUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                rs.getString("path"));
+    }
+
+    /** Each unit under (and including) the root with its scores in the period; units without results too. */
+    List<UnitScores> scores(String rootPath, String period) {
+        Map<String, UnitScores> byUnit = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select u.code, u.name, u.level, g.group_code, g.official_score, g.computed_score,
+                               coalesce(g.official_max, g.computed_max, ig.max_points) as max_points
+                        from org_unit u
+                        left join result r on r.unit_id = u.id and r.period = :period
+                        left join result_group g on g.result_id = r.id
+                        left join index_group ig on ig.formula_set_id = r.formula_set_id and ig.code = g.group_code
+                        where u.path like :rootPath || '%'
+                        order by u.path, g.group_code""")
+                .param("rootPath", rootPath).param("period", period)
+                .query((ResultSet rs) -> {
+                    String code = rs.getString("code");
+                    UnitScores unit = byUnit.computeIfAbsent(code, c -> {
+                        try {
+                            return new UnitScores(c, rs.getString("name"), rs.getString("level"),
+                                    new LinkedHashMap<>(), new UnitScores.Score(null, null, null));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    String groupCode = rs.getString("group_code");
+                    if (groupCode != null) {
+                        unit.groups().put(groupCode, new UnitScores.Score(number(rs.getBigDecimal("official_score")),
+                                number(rs.getBigDecimal("computed_score")), number(rs.getBigDecimal("max_points"))));
+                    }
+                });
+        return byUnit.values().stream().map(LeaderboardRepository::withTotal).toList();
+    }
+
+    private static UnitScores withTotal(UnitScores unit) {
+        var groups = unit.groups().values();
+        return new UnitScores(unit.unitCode(), unit.unitName(), unit.level(), Map.copyOf(unit.groups()),
+                new UnitScores.Score(sum(groups.stream().map(UnitScores.Score::official).toList()),
+                        sum(groups.stream().map(UnitScores.Score::computed).toList()),
+                        sum(groups.stream().map(UnitScores.Score::max).toList())));
+    }
+
+    /** A total only when every group has the figure: a partial sum would read as a (too low) total. */
+    private static @Nullable Double sum(List<@Nullable Double> values) {
+        if (values.isEmpty() || values.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return BigDecimal.valueOf(values.stream().mapToDouble(Double::doubleValue).sum())
+                .setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static LeaderboardRow row(ResultSet rs, int n) throws SQLException {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        String json = rs.getString("groups");
+        if (json != null) {
+            JsonNode node = JSON.readTree(json);
+            node.properties().forEach(e -> groups.put(e.getKey(), e.getValue().asDouble()));
+        }
+        return new LeaderboardRow(rs.getInt("rank"), rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                number(rs.getBigDecimal("score")), rs.getBoolean("official"), groups,
+                rs.getObject("previous_rank", Integer.class));
+    }
+
+    private static @Nullable Double number(@Nullable BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

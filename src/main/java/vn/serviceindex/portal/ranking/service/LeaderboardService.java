@@ -1,0 +1,117 @@
+package vn.serviceindex.portal.ranking.service;
+
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
+import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.Periods;
+import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.domain.UnitScores;
+import vn.serviceindex.portal.security.service.CurrentUser;
+
+/**
+ * Leaderboards of a peer group for a period. The index is published, so anyone who reads a unit of a province sees
+ * how the province's units stand against each other; the details behind each unit stay with its own readers.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LeaderboardService {
+
+    public static final List<String> GROUPS = List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDHL", "MDSH");
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-\\d{2})?)?");
+
+    private final LeaderboardRepository leaderboards;
+    private final CurrentUser currentUser;
+
+    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser) {
+        this.leaderboards = leaderboards;
+        this.currentUser = currentUser;
+    }
+
+    /**
+     * @param rootId the province (for {@link PeerGroup#COMMUNES_OF_DISTRICT} the district); ignored for provinces
+     * @param group  a group code to rank by, or null for the total
+     */
+    public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
+                                            @Nullable String group) {
+        String cleanPeriod = checkedPeriod(period);
+        if (group != null && !GROUPS.contains(group)) {
+            throw new UserError("ranking.error.group", group);
+        }
+        String rootPath = null;
+        Long districtId = null;
+        if (peers != PeerGroup.PROVINCES) {
+            if (rootId == null) {
+                throw new UserError("ranking.error.rootRequired");
+            }
+            RankedUnit root = readableRoot(rootId);
+            String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
+            if (!root.level().equals(expected)) {
+                throw new UserError("ranking.error.rootLevel", root.name());
+            }
+            rootPath = root.path();
+            districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
+        }
+        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, cleanPeriod,
+                Periods.previous(cleanPeriod).orElse(null), group);
+        // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
+        Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
+        return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
+                .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+    }
+
+    /** Each unit under (and including) the root with its official and computed scores in the period. */
+    public List<UnitScores> scores(long rootId, String period) {
+        return leaderboards.scores(readableRoot(rootId).path(), checkedPeriod(period));
+    }
+
+    /** The provinces whose leaderboards the reader may see. */
+    public List<RankedUnit> provinces() {
+        return leaderboards.provinces(currentUser.scope());
+    }
+
+    public List<RankedUnit> districts(long provinceId) {
+        return leaderboards.districts(readableRoot(provinceId).path());
+    }
+
+    public List<String> periods(long rootId) {
+        return leaderboards.periods(readableRoot(rootId).path());
+    }
+
+    public boolean isDistrict(long unitId) {
+        return "DISTRICT".equals(readableRoot(unitId).level());
+    }
+
+    /** An open unit by its code, as the API names roots. */
+    public long unitIdByCode(String code) {
+        return leaderboards.openUnitByCode(code).map(RankedUnit::id)
+                .orElseThrow(() -> new UserError("ranking.error.unknownUnit", code));
+    }
+
+    /** The reader must read the root itself, or a unit under it, or a unit the root lies under. */
+    private RankedUnit readableRoot(long id) {
+        RankedUnit root = leaderboards.unit(id).orElseThrow(() -> new UserError("ranking.error.unknownUnit", id));
+        boolean reads = leaderboards.provinces(currentUser.scope()).stream()
+                .anyMatch(province -> root.path().startsWith(province.path()));
+        if (!reads) {
+            throw NotPermitted.toRead();
+        }
+        return root;
+    }
+
+    private static String checkedPeriod(@Nullable String period) {
+        String clean = period == null ? "" : period.strip();
+        if (!PERIOD.matcher(clean).matches()) {
+            throw new UserError("ranking.error.period", String.valueOf(period));
+        }
+        return clean;
+    }
+}

@@ -1,0 +1,190 @@
+package vn.serviceindex.portal.ranking.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.export.TableFormat;
+import vn.serviceindex.portal.base.export.TableWriter;
+import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.Notifications;
+import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
+import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.service.LeaderboardService;
+
+/**
+ * Leaderboards: a peer group of a province for a period, ranked by the total or by one group, with the movement
+ * since the previous period. Scores the portal has not published yet are computed and marked as such.
+ */
+@Route("leaderboards")
+@PermitAll
+@Menu(order = 20, icon = "TROPHY", title = "nav.leaderboards")
+public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
+
+    /** The group choice that ranks by the total. */
+    static final String TOTAL = "TOTAL";
+
+    private final LeaderboardService leaderboards;
+    final ComboBox<RankedUnit> province = new ComboBox<>();
+    final Select<PeerGroup> peers = new Select<>();
+    final ComboBox<RankedUnit> district = new ComboBox<>();
+    final ComboBox<String> period = new ComboBox<>();
+    final Select<String> rankBy = new Select<>();
+    final Grid<LeaderboardRow> grid = new Grid<>();
+    final Paragraph empty = new Paragraph();
+    List<LeaderboardRow> rows = List.of();
+
+    LeaderboardView(LeaderboardService leaderboards) {
+        this.leaderboards = leaderboards;
+        addClassName("leaderboard-view");
+        setSizeFull();
+        Locale locale = getLocale();
+
+        province.setLabel(getTranslation("ranking.province"));
+        province.setItemLabelGenerator(RankedUnit::name);
+        province.setItems(leaderboards.provinces());
+        peers.setLabel(getTranslation("ranking.peers"));
+        peers.setItems(PeerGroup.DEPARTMENTS, PeerGroup.DISTRICTS, PeerGroup.COMMUNES, PeerGroup.COMMUNES_OF_DISTRICT,
+                PeerGroup.PROVINCES);
+        peers.setItemLabelGenerator(p -> getTranslation("ranking.peers." + p.name()));
+        peers.setValue(PeerGroup.DISTRICTS);
+        district.setLabel(getTranslation("ranking.district"));
+        district.setItemLabelGenerator(RankedUnit::name);
+        district.setVisible(false);
+        period.setLabel(getTranslation("ranking.period"));
+        period.setAllowCustomValue(true);
+        period.addCustomValueSetListener(event -> period.setValue(event.getDetail()));
+        rankBy.setLabel(getTranslation("ranking.rankBy"));
+        List<String> choices = new ArrayList<>(List.of(TOTAL));
+        choices.addAll(LeaderboardService.GROUPS);
+        rankBy.setItems(choices);
+        rankBy.setItemLabelGenerator(g -> getTranslation("ranking.group." + g));
+        rankBy.setValue(TOTAL);
+
+        grid.addColumn(LeaderboardRow::rank).setHeader(getTranslation("ranking.column.rank")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit")).setFlexGrow(3);
+        grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        for (String group : LeaderboardService.GROUPS) {
+            grid.addColumn(row -> Formats.decimal(row.groups().get(group), locale)).setHeader(group)
+                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        }
+        grid.addColumn(row -> movementText(row.movement())).setHeader(getTranslation("ranking.column.movement"))
+                .setAutoWidth(true);
+        grid.setSizeFull();
+
+        province.addValueChangeListener(e -> provinceChanged());
+        peers.addValueChangeListener(e -> {
+            district.setVisible(e.getValue() == PeerGroup.COMMUNES_OF_DISTRICT);
+            province.setEnabled(e.getValue() != PeerGroup.PROVINCES);
+            refresh();
+        });
+        district.addValueChangeListener(e -> refresh());
+        period.addValueChangeListener(e -> refresh());
+        rankBy.addValueChangeListener(e -> refresh());
+
+        var filters = new HorizontalLayout(province, peers, district, period, rankBy);
+        filters.setWrap(true);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
+        add(new H2(getTranslation("ranking.title")), filters, exports, empty, grid);
+        if (!leaderboards.provinces().isEmpty()) {
+            province.setValue(leaderboards.provinces().getFirst());
+        }
+    }
+
+    private void provinceChanged() {
+        RankedUnit chosen = province.getValue();
+        if (chosen == null) {
+            return;
+        }
+        district.setItems(leaderboards.districts(chosen.id()));
+        List<String> periods = leaderboards.periods(chosen.id());
+        period.setItems(periods);
+        period.setValue(periods.isEmpty() ? null : periods.getFirst());
+        refresh();
+    }
+
+    void refresh() {
+        PeerGroup peerGroup = peers.getValue();
+        @Nullable RankedUnit root = peerGroup == PeerGroup.COMMUNES_OF_DISTRICT ? district.getValue()
+                : province.getValue();
+        String chosenPeriod = period.getValue();
+        if (peerGroup == null || chosenPeriod == null || (peerGroup != PeerGroup.PROVINCES && root == null)) {
+            rows = List.of();
+            grid.setItems(rows);
+            empty.setText(getTranslation("ranking.choose"));
+            return;
+        }
+        try {
+            rows = leaderboards.leaderboard(peerGroup, root == null ? null : root.id(), chosenPeriod,
+                    TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue());
+            grid.setItems(rows);
+            empty.setText(rows.isEmpty() ? getTranslation("ranking.noUnits") : "");
+        } catch (UserError error) {
+            Notifications.error(error);
+        }
+    }
+
+    private String scoreText(LeaderboardRow row, Locale locale) {
+        String score = Formats.decimal(row.score(), locale);
+        return row.score() == null || row.official() ? score : score + " (" + getTranslation("ranking.computed") + ")";
+    }
+
+    static String movementText(@Nullable Integer movement) {
+        if (movement == null) {
+            return "";
+        }
+        return movement > 0 ? "▲ " + movement : movement < 0 ? "▼ " + (-movement) : "=";
+    }
+
+    private Anchor download(TableFormat format) {
+        Locale locale = getLocale();
+        DownloadHandler handler = event -> {
+            event.setFileName("bang-xep-hang-" + period.getValue() + "." + format.extension());
+            event.setContentType(format.contentType());
+            List<String> headers = new ArrayList<>(List.of(getTranslation("ranking.column.rank"),
+                    getTranslation("ranking.column.code"), getTranslation("ranking.column.unit"),
+                    getTranslation("ranking.column.score"), getTranslation("ranking.column.official")));
+            headers.addAll(LeaderboardService.GROUPS);
+            headers.add(getTranslation("ranking.column.previousRank"));
+            try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("ranking.title"),
+                    headers)) {
+                for (LeaderboardRow row : rows) {
+                    List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
+                    cells.add(row.score());
+                    cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
+                    LeaderboardService.GROUPS.forEach(g -> cells.add(row.groups().get(g)));
+                    cells.add(row.previousRank());
+                    writer.write(cells);
+                }
+            }
+        };
+        var anchor = new Anchor(handler, getTranslation("ranking.export", format.extension().toUpperCase(locale)));
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("ranking.title");
+    }
+}

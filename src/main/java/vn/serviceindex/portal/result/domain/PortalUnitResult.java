@@ -1,0 +1,44 @@
+package vn.serviceindex.portal.result.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/**
+ * One unit's line of a national portal evaluation response: the root (the province) or one of the units under it.
+ *
+ * @param path      where the unit sits in the file ({@code data.children[3]}), for messages
+ * @param code      the portal's {@code departmentCode}; absent from per-metric files
+ * @param level     our level for the portal's {@code level}/{@code departmentLevel}: PROVINCE for the root,
+ *                  DEPARTMENT for a provincial department or agency, COMMUNE for a commune; null when not given
+ * @param score     the portal's published group score; null when the portal has no data for the unit
+ * @param ratio     the portal's published rate % of the group
+ * @param counts    the counts behind the score, named as the formula sets name them
+ */
+public record PortalUnitResult(String path, UUID portalId, @Nullable String code, String name,
+                               @Nullable UnitLevel level, @Nullable Double score, @Nullable Double maxScore,
+                               @Nullable Double ratio, Map<String, Double> counts, List<PortalWarning> warnings) {
+
+    public PortalUnitResult {
+        counts = Map.copyOf(counts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The rate the campaign tracks: the portal's ratio, else the score's share of the max. */
+    public @Nullable Double headlineRate() {
+        if (ratio != null) {
+            return ratio;
+        }
+        if (score != null && maxScore != null && maxScore > 0) {
+            return Math.round(10000 * score / maxScore) / 100.0;
+        }
+        return null;
+    }
+
+    /** How people recognise the unit in lists of units not found: its code, else the portal's id. */
+    public String label() {
+        return code != null ? code : portalId.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package vn.serviceindex.portal.result.service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/**
+ * The org_unit rows an import matches and creates. Its own writer because a province monitor may create the
+ * units of its province's files, which {@code UnitService.create} (administrators only) would refuse; the import
+ * service checks {@code canMonitor} on the root before any write, and the table's trigger checks the level rules.
+ */
+@Repository
+class ImportUnits {
+
+    private static final String COLUMNS =
+            "id, code, portal_id, name, level, parent_id, path, valid_from, valid_to, version";
+    private final JdbcClient jdbc;
+
+    ImportUnits(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrgUnit> byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where id = :id").param("id", id)
+                .query(ImportUnits::map).optional();
+    }
+
+    Optional<OrgUnit> byPortalId(UUID portalId) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where portal_id = :id").param("id", portalId)
+                .query(ImportUnits::map).optional();
+    }
+
+    Optional<OrgUnit> openByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where code = :code and valid_to is null")
+                .param("code", code).query(ImportUnits::map).optional();
+    }
+
+    long insert(String code, UUID portalId, String name, UnitLevel level, @Nullable Long parentId,
+                LocalDate validFrom) {
+        return jdbc.sql("""
+                        insert into org_unit (code, portal_id, name, level, parent_id, valid_from)
+                        values (:code, :portalId, :name, :level, :parentId, :validFrom) returning id""")
+                .param("code", code).param("portalId", portalId).param("name", name).param("level", level.name())
+                .param("parentId", parentId).param("validFrom", validFrom)
+                .query(Long.class).single();
+    }
+
+    /** Stores the portal's id on a unit matched by code, so that the next file matches it by id. */
+    void setPortalId(long unitId, UUID portalId) {
+        jdbc.sql("update org_unit set portal_id = :portalId, version = version + 1 where id = :id and portal_id is null")
+                .param("portalId", portalId).param("id", unitId).update();
+    }
+
+    private static OrgUnit map(ResultSet rs, int row) throws SQLException {
+        return new OrgUnit(rs.getLong("id"), rs.getString("code"), rs.getObject("portal_id", UUID.class),
+                rs.getString("name"), UnitLevel.valueOf(rs.getString("level")), rs.getObject("parent_id", Long.class),
+                rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,205 @@
+package vn.serviceindex.portal.result.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.domain.MessageKey;
+import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.result.domain.ImportOutcome;
+import vn.serviceindex.portal.result.domain.ImportPreview;
+import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.result.domain.PortalEvaluation;
+import vn.serviceindex.portal.result.domain.PortalEvaluationReader;
+import vn.serviceindex.portal.result.domain.PortalFileError;
+import vn.serviceindex.portal.result.domain.PortalUnitResult;
+import vn.serviceindex.portal.result.domain.PreviewRow;
+import vn.serviceindex.portal.result.domain.UnitMatch;
+import vn.serviceindex.portal.security.domain.AccessScope;
+import vn.serviceindex.portal.security.domain.Role;
+import vn.serviceindex.portal.security.service.CurrentUser;
+import vn.serviceindex.portal.security.service.PortalUser;
+import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitLevel;
+
+/**
+ * Imports a national portal evaluation response (one group, one province, one period): first a preview that
+ * writes nothing, then a commit that writes all of it or, on any refusal, nothing. Units are matched by the
+ * portal's id, then by code; missing ones can be created under the province (the province itself by an
+ * administrator of the installation). Province monitors and administrators of the province only.
+ */
+@Service
+@Transactional
+public class PortalImportService {
+
+    private final ResultRepository results;
+    private final ImportUnits units;
+    private final ResultFormulaSets formulaSets;
+    private final ComputedScores computedScores;
+    private final CurrentUser currentUser;
+    private final long maxBytes;
+
+    PortalImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
+                        ComputedScores computedScores, CurrentUser currentUser,
+                        @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
+        this.computedScores = computedScores;
+        this.results = results;
+        this.units = units;
+        this.formulaSets = formulaSets;
+        this.currentUser = currentUser;
+        this.maxBytes = maxSize.toBytes();
+    }
+
+    /** The largest file accepted, in bytes; larger ones are refused before they are read. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** What {@link #commit} would do with the same arguments; writes nothing. */
+    @Transactional(readOnly = true)
+    public ImportPreview preview(byte[] content, String period, boolean createMissingUnits) {
+        return plan(content, period, createMissingUnits).preview();
+    }
+
+    /**
+     * Imports the file: every unit's result, the units created and the import's record, or nothing at all.
+     *
+     * @param fileName as uploaded, recorded with the import
+     */
+    public ImportOutcome commit(byte[] content, String fileName, String period, boolean createMissingUnits) {
+        Plan plan = plan(content, period, createMissingUnits);
+        ImportPreview preview = plan.preview();
+        PortalUser user = currentUser.require();
+        String periodText = preview.period().text();
+        var validFrom = preview.period().start();
+
+        long rootId = preview.root().unitId() != null ? preview.root().unitId()
+                : ConstraintViolations.translate(() -> createUnit(preview.root(), null, validFrom));
+        long importId = results.insertImport(rootId, fileName.isBlank() ? "-" : fileName.strip(),
+                preview.groupCode(), periodText, user.accountId(), preview.importedUnits(),
+                preview.toCreate().size());
+        int updated = 0;
+        for (PreviewRow row : preview.rows()) {
+            if (!row.match().imported()) {
+                continue;
+            }
+            long unitId = row == preview.root() ? rootId
+                    : row.unitId() != null ? row.unitId()
+                    : ConstraintViolations.translate(() -> createUnit(row, rootId, validFrom));
+            if (row.match() == UnitMatch.BY_CODE) {
+                units.setPortalId(unitId, row.line().portalId());
+            }
+            if (row.updates()) {
+                updated++;
+            }
+            PortalUnitResult line = row.line();
+            long resultId = results.resultId(unitId, periodText, plan.setId());
+            ConstraintViolations.translate(() -> {
+                results.storeImportedGroup(resultId, unitId, preview.groupCode(), line.headlineRate(), line.score(),
+                        line.maxScore(), line.counts(), line.warnings(), importId);
+                return null;
+            });
+            computedScores.refresh(resultId);
+        }
+        return new ImportOutcome(importId, preview.groupCode(), periodText, preview.importedUnits(),
+                preview.toCreate().size(), updated, preview.notFound().stream().map(PreviewRow::label).toList());
+    }
+
+    private long createUnit(PreviewRow row, Long parentId, java.time.LocalDate validFrom) {
+        PortalUnitResult line = row.line();
+        // Per-metric files carry no code: the portal's id stands in until an administrator sets the real one.
+        String code = line.code() != null ? line.code() : line.portalId().toString();
+        return units.insert(code, line.portalId(), line.name(), row.level(), parentId, validFrom);
+    }
+
+    private record Plan(long setId, ImportPreview preview) {
+    }
+
+    private Plan plan(byte[] content, String periodText, boolean createMissingUnits) {
+        AccessScope scope = currentUser.scope();
+        if (!scope.has(Role.PROVINCE_MONITOR) && !scope.has(Role.ADMIN)) {
+            throw NotPermitted.toChange();
+        }
+        Period period = Period.parse(periodText);
+        ResultFormulaSets.StoredSet set = formulaSets.forDay(period.start());
+        PortalEvaluation file = PortalEvaluationReader.read(content, maxBytes, set.set());
+
+        PortalUnitResult rootLine = file.root();
+        Optional<OrgUnit> root = find(rootLine);
+        PreviewRow rootRow;
+        if (root.isPresent()) {
+            OrgUnit province = root.get();
+            if (province.level() != UnitLevel.PROVINCE) {
+                throw new PortalFileError(rootLine.path(), "result.import.error.rootNotProvince", rootLine.name(),
+                        province.code(), province.name());
+            }
+            if (!scope.canMonitor(province.path())) {
+                throw NotPermitted.toChange();
+            }
+            rootRow = matched(rootLine, province, set.id(), file.groupCode(), period);
+        } else if (createMissingUnits) {
+            // A new province is the installation's business: a province monitor has no province to act in yet.
+            if (!scope.administersInstallation()) {
+                throw new NotPermitted("result.import.error.provinceCreateNotPermitted", rootLine.name());
+            }
+            rootRow = new PreviewRow(rootLine, UnitMatch.CREATE, null, UnitLevel.PROVINCE, null);
+        } else {
+            throw new PortalFileError(rootLine.path(), "result.import.error.rootNotFound", rootLine.name(),
+                    rootLine.label());
+        }
+
+        List<PreviewRow> rows = new ArrayList<>();
+        for (PortalUnitResult line : file.units()) {
+            Optional<OrgUnit> unit = find(line);
+            if (unit.isPresent()) {
+                OrgUnit found = unit.get();
+                if (root.isEmpty() || !found.path().startsWith(root.get().path()) || found.id() == root.get().id()) {
+                    throw new PortalFileError(line.path(), "result.import.error.unitElsewhere", line.name(),
+                            line.label(), found.name());
+                }
+                rows.add(matched(line, found, set.id(), file.groupCode(), period));
+            } else if (createMissingUnits) {
+                if (line.level() == null) {
+                    throw new PortalFileError(line.path(), "result.import.error.levelMissing", line.name());
+                }
+                if (!line.level().mayHaveParent(UnitLevel.PROVINCE)) {
+                    throw new PortalFileError(line.path(), "result.import.error.levelUnderProvince", line.name(),
+                            new MessageKey("unit.level." + line.level().name()));
+                }
+                if (line.code() == null && units.openByCode(line.portalId().toString()).isPresent()) {
+                    throw new PortalFileError(line.path(), "result.import.error.codeTaken", line.name(),
+                            line.portalId());
+                }
+                rows.add(new PreviewRow(line, UnitMatch.CREATE, null, line.level(), null));
+            } else {
+                rows.add(new PreviewRow(line, UnitMatch.NOT_FOUND, null, line.level(), null));
+            }
+        }
+        return new Plan(set.id(), new ImportPreview(file.groupCode(), period, set.set().name(), set.coversPeriod(),
+                rootRow, rows, file.warnings()));
+    }
+
+    /** By the portal's id, then by code; a unit found by code that carries another portal id is a conflict. */
+    private Optional<OrgUnit> find(PortalUnitResult line) {
+        Optional<OrgUnit> byId = units.byPortalId(line.portalId());
+        if (byId.isPresent() || line.code() == null) {
+            return byId;
+        }
+        Optional<OrgUnit> byCode = units.openByCode(line.code());
+        byCode.filter(u -> u.portalId() != null).ifPresent(u -> {
+            throw new PortalFileError(line.path(), "result.import.error.portalIdConflict", line.name(), line.code(),
+                    u.name());
+        });
+        return byCode;
+    }
+
+    private PreviewRow matched(PortalUnitResult line, OrgUnit unit, long setId, String group, Period period) {
+        UnitMatch how = line.portalId().equals(unit.portalId()) ? UnitMatch.BY_PORTAL_ID : UnitMatch.BY_CODE;
+        return new PreviewRow(line, how, unit.id(), unit.level(),
+                results.storedGroup(unit.id(), period.text(), setId, group).orElse(null));
+    }
+}

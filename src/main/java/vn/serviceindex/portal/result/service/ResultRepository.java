@@ -1,0 +1,151 @@
+package vn.serviceindex.portal.result.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.result.domain.GroupResult;
+import vn.serviceindex.portal.result.domain.PortalWarning;
+import vn.serviceindex.portal.result.domain.ResultSource;
+import vn.serviceindex.portal.result.domain.StoredGroupResult;
+
+/** The tables result, result_group and portal_import. */
+@Repository
+class ResultRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JdbcClient jdbc;
+
+    ResultRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredGroupResult> storedGroup(long unitId, String period, long formulaSetId, String groupCode) {
+        return jdbc.sql("""
+                        select g.headline_rate, g.official_score, g.source
+                        from result r join result_group g on g.result_id = r.id
+                        where r.unit_id = :unit and r.period = :period and r.formula_set_id = :set
+                          and g.group_code = :group""")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId).param("group", groupCode)
+                .query((rs, row) -> new StoredGroupResult(doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        ResultSource.valueOf(rs.getString("source"))))
+                .optional();
+    }
+
+    long insertImport(long rootUnitId, String fileName, String groupCode, String period, long accountId, int units,
+                      int createdUnits) {
+        return jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (:root, :file, :group, :period, :account, :units, :created) returning id""")
+                .param("root", rootUnitId).param("file", fileName).param("group", groupCode).param("period", period)
+                .param("account", accountId).param("units", units).param("created", createdUnits)
+                .query(Long.class).single();
+    }
+
+    /** The result of the unit, period and set, created when there is none yet. */
+    long resultId(long unitId, String period, long formulaSetId) {
+        return jdbc.sql("""
+                        select id from result where unit_id = :unit and period = :period and formula_set_id = :set""")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                .query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                                insert into result (unit_id, period, formula_set_id) values (:unit, :period, :set)
+                                returning id""")
+                        .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                        .query(Long.class).single());
+    }
+
+    /** Writes a group's imported values over whatever was stored for it (the history keeps the old ones). */
+    void storeImportedGroup(long resultId, long unitId, String groupCode, @Nullable Double headlineRate,
+                            @Nullable Double officialScore, @Nullable Double officialMax, Map<String, Double> counts,
+                            List<PortalWarning> warnings, long importId) {
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
+                                                  official_max, counts, warnings, source, import_id)
+                        values (:result, :unit, :group, :rate, :score, :max, cast(:counts as jsonb),
+                                cast(:warnings as jsonb), 'IMPORTED', :import)
+                        on conflict (result_id, group_code) do update
+                            set headline_rate = excluded.headline_rate, official_score = excluded.official_score,
+                                official_max = excluded.official_max, counts = excluded.counts,
+                                warnings = excluded.warnings, source = excluded.source, entered_by = null,
+                                import_id = excluded.import_id, recorded_at = now(),
+                                version = result_group.version + 1""")
+                .param("result", resultId).param("unit", unitId).param("group", groupCode)
+                .param("rate", twoDecimals(headlineRate)).param("score", twoDecimals(officialScore))
+                .param("max", twoDecimals(officialMax))
+                .param("counts", JSON.writeValueAsString(counts))
+                .param("warnings", JSON.writeValueAsString(warnings.stream().map(w -> {
+                    Map<String, Object> json = new java.util.LinkedHashMap<>();
+                    json.put("metric", w.metricCode());
+                    json.put("status", w.status());
+                    json.put("message", w.message());
+                    return json;
+                }).toList()))
+                .param("import", importId)
+                .update();
+    }
+
+    /** Writes a typed-in group over whatever was stored; counts and warnings of an earlier import no longer apply. */
+    void storeTypedGroup(long resultId, long unitId, String groupCode, double headlineRate,
+                         @Nullable Double officialScore, double officialMax, long accountId) {
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
+                                                  official_max, source, entered_by)
+                        values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :account)
+                        on conflict (result_id, group_code) do update
+                            set headline_rate = excluded.headline_rate, official_score = excluded.official_score,
+                                official_max = excluded.official_max, counts = '{}', warnings = '[]',
+                                source = excluded.source, entered_by = excluded.entered_by, import_id = null,
+                                recorded_at = now(), version = result_group.version + 1""")
+                .param("result", resultId).param("unit", unitId).param("group", groupCode)
+                .param("rate", twoDecimals(headlineRate)).param("score", twoDecimals(officialScore))
+                .param("max", twoDecimals(officialMax)).param("account", accountId)
+                .update();
+    }
+
+    List<GroupResult> groups(long unitId, String period, long formulaSetId) {
+        return jdbc.sql("""
+                        select g.group_code, g.headline_rate, g.official_score, g.official_max, g.counts::text as counts,
+                               g.source, coalesce(typist.username, importer.username) as entered_by,
+                               i.file_name, g.recorded_at
+                        from result r
+                        join result_group g on g.result_id = r.id
+                        join index_group ig on ig.formula_set_id = r.formula_set_id and ig.code = g.group_code
+                        left join account typist on typist.id = g.entered_by
+                        left join portal_import i on i.id = g.import_id
+                        left join account importer on importer.id = i.imported_by
+                        where r.unit_id = :unit and r.period = :period and r.formula_set_id = :set
+                        order by ig.position""")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                .query((rs, row) -> new GroupResult(rs.getString("group_code"),
+                        doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        doubleOrNull(rs.getBigDecimal("official_max")),
+                        counts(rs.getString("counts")), ResultSource.valueOf(rs.getString("source")),
+                        rs.getString("entered_by"), rs.getString("file_name"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private static Map<String, Double> counts(String json) {
+        Map<String, Double> counts = new java.util.LinkedHashMap<>();
+        JSON.readTree(json).properties().forEach(e -> counts.put(e.getKey(), e.getValue().doubleValue()));
+        return counts;
+    }
+
+    private static @Nullable BigDecimal twoDecimals(@Nullable Double value) {
+        // The exact binary value, half-up: as the portal rounds (see PortalRounding).
+        return value == null ? null : new BigDecimal(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static @Nullable Double doubleOrNull(@Nullable BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}
