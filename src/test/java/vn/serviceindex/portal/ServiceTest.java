@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -73,6 +74,11 @@ public abstract class ServiceTest {
                 || !environment.getProperty("portal.embedded-database.data-directory", "").isBlank()) {
             throw new IllegalStateException("Spring tests must run on the throw-away embedded PostgreSQL");
         }
+        // The holder strategy is global, and Vaadin installs its own per Spring context: a test class with a context
+        // of its own (ExternalDatabaseTest) leaves its strategy behind, which the filter chain of this context does
+        // not use. Put back this context's, so that a login over HTTP and CurrentUser see the same account.
+        context.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         SecurityContextHolder.clearContext();
         fixture = new DemoFixture(dataSource);
         fixture.ensureSnapshot();

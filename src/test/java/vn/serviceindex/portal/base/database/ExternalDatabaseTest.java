@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -96,9 +98,12 @@ class ExternalDatabaseTest {
 
         static String name;
         private static String unavailable;
+        /** Vaadin replaces the global holder strategy in every context it starts: the shared one's comes back after. */
+        private static SecurityContextHolderStrategy strategyBefore;
 
         @Override
         public void beforeAll(ExtensionContext extension) throws SQLException {
+            strategyBefore = SecurityContextHolder.getContextHolderStrategy();
             unavailable = null;
             try (Connection probe = connect("test")) {
                 probe.isValid(3);
@@ -121,6 +126,7 @@ class ExternalDatabaseTest {
 
         @Override
         public void afterAll(ExtensionContext extension) throws SQLException {
+            SecurityContextHolder.setContextHolderStrategy(strategyBefore);
             if (name == null) {
                 return;
             }
