@@ -14,8 +14,9 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 
 /**
  * Every text the user sees, from {@code messages_vi.properties} and {@code messages_en.properties}. Vietnamese is
- * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese), and an
- * argument that is a {@link MessageKey} is translated first.
+ * the default. Every text is a {@link MessageFormat} pattern, formatted in the user's locale (53,13 in Vietnamese)
+ * whether or not it has arguments, so an apostrophe is always written {@code ''}; an argument that is a
+ * {@link MessageKey} is translated first.
  */
 @Component
 public class PortalTranslations implements I18NProvider {
@@ -36,9 +37,7 @@ public class PortalTranslations implements I18NProvider {
         Locale supported = supported(locale);
         try {
             String pattern = ResourceBundle.getBundle("messages", supported, NO_FALLBACK).getString(key);
-            if (params.length == 0) {
-                return pattern;
-            }
+            // Always formatted, arguments or not, so that every text follows one rule: an apostrophe is written ''.
             Object[] arguments = Arrays.stream(params)
                     .map(param -> param instanceof MessageKey nested ? getTranslation(nested.key(), supported) : param)
                     .toArray();
