@@ -12,15 +12,15 @@ import vn.serviceindex.portal.base.domain.UserError;
  * {@code error.constraint.<constraint name>}, so every named constraint in {@code db/migration} has its own text.
  * The services validate first; this is the net under them (a race, a rule only the database knows).
  *
- * <p>Only unique, check and exclusion violations (and the triggers that raise check violations with a constraint
- * name) have texts of their own, without arguments: their messages may contain apostrophes, which
- * {@link java.text.MessageFormat} would swallow if an argument were passed. Anything else, such as a foreign key to
- * a row that is gone, is {@code error.constraint.unknown} with the database's own words as its argument.
+ * <p>Unique, check, exclusion and foreign-key violations (and the triggers that raise them with a constraint name)
+ * have texts of their own, without arguments: the database's own words are not for users. Anything else, such as a
+ * missing value, is {@code error.constraint.unknown} with those words as its argument, so that the user never sees a
+ * bare message key.
  */
 public final class ConstraintViolations {
 
-    /** unique_violation, check_violation, exclusion_violation. */
-    private static final Set<String> NAMED_RULES = Set.of("23505", "23514", "23P01");
+    /** unique_violation, check_violation, exclusion_violation, foreign_key_violation. */
+    private static final Set<String> NAMED_RULES = Set.of("23505", "23514", "23P01", "23503");
     private static final String UNKNOWN = "unknown";
 
     private ConstraintViolations() {

@@ -87,14 +87,25 @@ class ConstraintViolationsTest extends ServiceTest {
     }
 
     @Test
-    void a_reference_to_a_unit_that_does_not_exist_gets_a_sentence_not_a_message_key() {
+    void a_reference_to_a_unit_that_does_not_exist_gets_its_own_sentence() {
         UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql("""
                         insert into role_assignment (account_id, role, unit_id)
                         values (:account, 'UNIT_VIEWER', 999999)""")
                 .param("account", accountId("iapnon.lanhdao")).update()));
 
-        assertThat(vietnamese(refusal)).startsWith("Dữ liệu không hợp lệ: ").doesNotContain("!");
-        assertThat(english(refusal)).startsWith("The data is not valid: ").doesNotContain("!");
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.role_assignment_unit_id_fkey");
+        assertThat(vietnamese(refusal)).isEqualTo("Không tìm thấy đơn vị áp dụng của vai trò.");
+        assertThat(english(refusal)).isEqualTo("The unit of the role does not exist.");
+    }
+
+    @Test
+    void a_missing_value_is_worded_with_the_databases_words_not_a_message_key() {
+        UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql(
+                "insert into role_assignment (account_id, role) values (null, 'AUDITOR')").update()));
+
+        assertThat(refusal.messageKey()).isEqualTo("error.constraint.unknown");
+        assertThat(vietnamese(refusal)).startsWith("Dữ liệu không hợp lệ: ").contains("account_id");
+        assertThat(english(refusal)).startsWith("The data is not valid: ");
     }
 
     @Test
@@ -133,22 +144,23 @@ class ConstraintViolationsTest extends ServiceTest {
     }
 
     /**
-     * What ConstraintViolations words with a text of its own: unique, check and exclusion constraints and unique
+     * What ConstraintViolations words with a text of its own: unique, check, exclusion and foreign-key constraints and unique
      * indexes, as PostgreSQL names them (unnamed ones included), and the rules triggers raise as integrity
      * violations under a constraint name (found in the migrations, since the catalog does not list them).
-     * Primary keys are identity columns nobody types, and foreign keys are worded as error.constraint.unknown.
+     * Primary keys are identity columns nobody types.
      */
     private Set<String> constraintsWithTexts() {
         Set<String> names = new TreeSet<>(jdbc.sql("""
                         select c.conname from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-                        where n.nspname = 'public' and c.contype in ('c', 'u', 'x')
+                        where n.nspname = 'public' and c.contype in ('c', 'u', 'x', 'f')
                         union
                         select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid
                         join pg_namespace n on n.oid = i.relnamespace
                         where n.nspname = 'public' and x.indisunique and not x.indisprimary""")
                 .query(String.class).list());
         Pattern raised = Pattern.compile(
-                "(?i)errcode\\s*=\\s*'23[0-9a-z]{3}'\\s*,\\s*constraint\\s*=\\s*'([a-z_][a-z0-9_]*)'");
+                "(?i)errcode\\s*=\\s*'(?:23[0-9a-z]{3}|check_violation|unique_violation|exclusion_violation"
+                        + "|foreign_key_violation)'\\s*,\\s*constraint\\s*=\\s*'([a-z_][a-z0-9_]*)'");
         try (Stream<Path> migrations = Files.list(Path.of("db/migration"))) {
             for (Path migration : migrations.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 Matcher matcher = raised.matcher(Files.readString(migration));
