@@ -5,7 +5,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -24,16 +23,27 @@ import vn.serviceindex.portal.security.service.PortalUser;
 
 /**
  * Base of the UI tests: the shared Spring context of {@link ServiceTest} plus a browser-less Vaadin UI (Karibu
- * Testing 2.7) whose views are real Spring beans. Each test starts with a new session and nobody logged in, on the
- * empty path; it ends with the session closed and the data restored.
+ * Testing 2.7) whose views are real Spring beans. Each test starts with a new session and nobody logged in; it
+ * ends with the session closed and the data restored.
  *
  * <p>Security as in the running portal: views are opened through Vaadin's navigation access control, which asks the
  * request for its principal and roles. Here every request Karibu makes answers those from the current Spring
  * {@link org.springframework.security.core.context.SecurityContext}, so {@link #login(String)} is all a test needs.
- * The login form itself cannot be submitted under Karibu (its POST never reaches Spring Security).
+ * The login form itself cannot be submitted under Karibu (its POST never reaches Spring Security): to test what the
+ * password check accepts, use {@link ServiceTest#loginAccepted(String, String)}.
  *
  * <p>Reading what the user sees: {@link #notificationTexts()} for notifications; Karibu's
- * {@code LocatorJ._get/_find} for components; {@code GridKt._size/_get/_getFormattedRow} for grids.
+ * {@code LocatorJ._get/_find} for components (by label or text, as the user finds them; {@code _get} only finds
+ * visible ones); {@code GridKt._size/_findAll/_getFormattedRow} for grids; {@code NavigatorKt.expectView} for the
+ * current view. Karibu 2.7 quirks worth knowing:
+ * <ul>
+ *   <li>The fake browser asks for en-US: a page in Vietnamese proves the portal ignores the browser's language.</li>
+ *   <li>A view refused by its access annotations throws {@code MockAccessDeniedException} from
+ *       {@link #navigate(String)} where the browser would show Vaadin's "could not navigate" page.</li>
+ *   <li>Exceptions a listener lets through reach the test directly, not the session's error handler.</li>
+ *   <li>{@code LoginForm#getI18n()} is not public: read the form's texts from its {@code i18n} element
+ *       property.</li>
+ * </ul>
  */
 public abstract class KaribuTest extends ServiceTest {
 
@@ -93,12 +103,6 @@ public abstract class KaribuTest extends ServiceTest {
             UI.getCurrent().navigate(location.substring(0, query),
                     QueryParameters.fromString(location.substring(query + 1)));
         }
-    }
-
-    /** The view the UI shows now (the route target, without its layout). */
-    protected Component currentView() {
-        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst() instanceof Component view
-                ? view : null;
     }
 
     /** The texts of the notifications on screen, oldest first. */

@@ -1,6 +1,11 @@
 package vn.serviceindex.portal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.Locale;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,8 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.security.service.PortalUser;
 
 /**
@@ -45,6 +58,8 @@ public abstract class ServiceTest {
     @Autowired
     private UserDetailsService userDetailsService;
     @Autowired
+    private PortalTranslations translations;
+    @Autowired
     private ApplicationContext context;
     @Autowired
     private Environment environment;
@@ -59,6 +74,11 @@ public abstract class ServiceTest {
                 || !environment.getProperty("portal.embedded-database.data-directory", "").isBlank()) {
             throw new IllegalStateException("Spring tests must run on the throw-away embedded PostgreSQL");
         }
+        // The holder strategy is global, and Vaadin installs its own per Spring context: a test class with a context
+        // of its own (ExternalDatabaseTest) leaves its strategy behind, which the filter chain of this context does
+        // not use. Put back this context's, so that a login over HTTP and CurrentUser see the same account.
+        context.getBeanProvider(SecurityContextHolderStrategy.class)
+                .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         SecurityContextHolder.clearContext();
         fixture = new DemoFixture(dataSource);
         fixture.ensureSnapshot();
@@ -85,9 +105,50 @@ public abstract class ServiceTest {
         return user;
     }
 
+    /**
+     * Whether the login form would let this username and password in: posts them to the portal's real login
+     * endpoint, through the whole Spring Security filter chain (password hash, disabled accounts …). The
+     * {@link SecurityContextHolder} of the test is left as it was.
+     */
+    protected boolean loginAccepted(String username, String password) {
+        SecurityContext current = SecurityContextHolder.getContext();
+        try {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+                    .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+            String target = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login")
+                            .user(username).password(password))
+                    .andReturn().getResponse().getRedirectedUrl();
+            if (target == null) {
+                throw new AssertionError("the login endpoint did not redirect");
+            }
+            return !target.contains("error");
+        } catch (Exception e) {
+            throw new AssertionError("could not post the login form", e);
+        } finally {
+            SecurityContextHolder.setContext(current);
+        }
+    }
+
     /** Nobody is logged in for the calls that follow. */
     protected void actAsNobody() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** Runs an action that must be refused, and returns the refusal (fails when it is not a {@link UserError}). */
+    protected static UserError refusal(ThrowingCallable action) {
+        Throwable thrown = catchThrowable(action);
+        assertThat(thrown).as("the action is refused with a message for the user").isInstanceOf(UserError.class);
+        return (UserError) thrown;
+    }
+
+    /** The refusal as a Vietnamese user reads it. */
+    protected String vietnamese(UserError refusal) {
+        return translations.getTranslation(refusal.messageKey(), PortalTranslations.VIETNAMESE, refusal.arguments());
+    }
+
+    /** The refusal as an English user reads it. */
+    protected String english(UserError refusal) {
+        return translations.getTranslation(refusal.messageKey(), Locale.ENGLISH, refusal.arguments());
     }
 
     /**

@@ -166,20 +166,31 @@ public class AccountService {
         return account;
     }
 
-    /** An account is an admin's to manage when every role it holds, and its home unit, lies in the admin's reach. */
+    /**
+     * An account is an admin's to manage when every role it holds, and its home unit, lies in the admin's reach.
+     * An account with neither lies in nobody's reach but the installation admin's: "all of nothing" is not a reason
+     * to let every unit admin set its password before it is given a role.
+     */
     private boolean manages(AccessScope scope, Account account) {
         if (scope.administersInstallation()) {
             return true;
         }
+        if (account.assignments().isEmpty() && account.homeUnitId() == null) {
+            return false;
+        }
         boolean rolesInReach = account.assignments().stream()
                 .allMatch(a -> a.unitPath() != null && scope.canAdminister(a.unitPath()));
-        boolean homeInReach = account.homeUnitId() == null
-                || scope.canAdminister(units.get(account.homeUnitId()).path());
-        return rolesInReach && homeInReach;
+        // A home unit this admin may not even read is out of reach: that is a "no", never a refusal to list.
+        return rolesInReach && (account.homeUnitId() == null || units.findReadable(account.homeUnitId())
+                .filter(home -> scope.canAdminister(home.path())).isPresent());
     }
 
     private @Nullable Long checkedHomeUnit(AccessScope scope, @Nullable Long homeUnitId) {
         if (homeUnitId == null) {
+            // A unit admin's accounts must lie in its reach, or it could not manage what it just created.
+            if (!scope.administersInstallation()) {
+                throw new UserError("account.error.homeUnitRequired");
+            }
             return null;
         }
         OrgUnit unit = units.get(homeUnitId);

@@ -1,5 +1,6 @@
 package vn.serviceindex.portal.base.database;
 
+import java.util.Set;
 import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -10,8 +11,17 @@ import vn.serviceindex.portal.base.domain.UserError;
  * Turns a constraint the database refused into a message the user can read: the key is
  * {@code error.constraint.<constraint name>}, so every named constraint in {@code db/migration} has its own text.
  * The services validate first; this is the net under them (a race, a rule only the database knows).
+ *
+ * <p>Unique, check, exclusion and foreign-key violations (and the triggers that raise them with a constraint name)
+ * have texts of their own, without arguments: the database's own words are not for users. Anything else, such as a
+ * missing value, is {@code error.constraint.unknown} with those words as its argument, so that the user never sees a
+ * bare message key.
  */
 public final class ConstraintViolations {
+
+    /** unique_violation, check_violation, exclusion_violation, foreign_key_violation. */
+    private static final Set<String> NAMED_RULES = Set.of("23505", "23514", "23P01", "23503");
+    private static final String UNKNOWN = "unknown";
 
     private ConstraintViolations() {
     }
@@ -20,19 +30,23 @@ public final class ConstraintViolations {
         try {
             return write.get();
         } catch (DataIntegrityViolationException e) {
-            throw new UserError("error.constraint." + constraintName(e), e.getMostSpecificCause().getMessage());
+            String constraint = constraintName(e);
+            throw constraint.equals(UNKNOWN)
+                    ? new UserError("error.constraint." + UNKNOWN, e.getMostSpecificCause().getMessage())
+                    : new UserError("error.constraint." + constraint);
         }
     }
 
+    /** The violated rule's name when it has a text of its own, else {@code unknown}. */
     static String constraintName(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException psql) {
+            if (cause instanceof PSQLException psql && NAMED_RULES.contains(psql.getSQLState())) {
                 ServerErrorMessage message = psql.getServerErrorMessage();
                 if (message != null && message.getConstraint() != null) {
                     return message.getConstraint();
                 }
             }
         }
-        return "unknown";
+        return UNKNOWN;
     }
 }

@@ -15,9 +15,9 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 
 /**
  * Every text the user sees, from {@code messages_vi.properties} and {@code messages_en.properties}. Vietnamese is
- * the default; arguments are formatted by {@link MessageFormat} in the user's locale (53,13 in Vietnamese), an
- * argument that is a {@link MessageKey} is translated first, and a {@link LocalDate} reads as {@link Formats#date}
- * (21/03/2024 in Vietnamese).
+ * the default. Every text is a {@link MessageFormat} pattern, formatted in the user's locale (53,13 in Vietnamese)
+ * whether or not it has arguments, so an apostrophe is always written {@code ''}; an argument that is a
+ * {@link MessageKey} is translated first, and a {@link LocalDate} reads as {@link Formats#date} (21/03/2024).
  */
 @Component
 public class PortalTranslations implements I18NProvider {
@@ -38,9 +38,7 @@ public class PortalTranslations implements I18NProvider {
         Locale supported = supported(locale);
         try {
             String pattern = ResourceBundle.getBundle("messages", supported, NO_FALLBACK).getString(key);
-            if (params.length == 0) {
-                return pattern;
-            }
+            // Always formatted, arguments or not, so that every text follows one rule: an apostrophe is written ''.
             Object[] arguments = Arrays.stream(params)
                     .map(param -> param instanceof MessageKey nested ? getTranslation(nested.key(), supported)
                             : param instanceof LocalDate date ? Formats.date(date, supported) : param)
@@ -55,7 +53,9 @@ public class PortalTranslations implements I18NProvider {
     /** The text of a key, or empty when no bundle has it: for labels that fall back to a raw name. */
     public static java.util.Optional<String> find(String key, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle("messages", supported(locale), NO_FALLBACK);
-        return bundle.containsKey(key) ? java.util.Optional.of(bundle.getString(key)) : java.util.Optional.empty();
+        return bundle.containsKey(key)
+                ? java.util.Optional.of(new MessageFormat(bundle.getString(key), supported(locale)).format(new Object[0]))
+                : java.util.Optional.empty();
     }
 
     public static Locale supported(Locale locale) {

@@ -49,6 +49,12 @@ public class UnitService {
         return unit;
     }
 
+    /** The unit, when it exists and the account may read it; for checks that must answer rather than refuse. */
+    @Transactional(readOnly = true)
+    public Optional<OrgUnit> findReadable(long id) {
+        return units.find(id).filter(unit -> currentUser.scope().canRead(unit.path()));
+    }
+
     /** The unit the account works in: its home unit, else the first unit any role names. */
     @Transactional(readOnly = true)
     public Optional<OrgUnit> homeUnit() {
@@ -57,10 +63,16 @@ public class UnitService {
         return id == null ? Optional.empty() : units.find(id).filter(u -> user.scope().canRead(u.path()));
     }
 
-    /** The parent, when the account may read it; a commune clerk sees its district's name but not its data. */
+    /**
+     * The name of the unit's parent, for a unit the account may read: a commune clerk sees its district's name but
+     * not its data, so only the name leaves this service.
+     *
+     * @throws NotPermitted when the account may not read {@code unit} itself
+     */
     @Transactional(readOnly = true)
-    public Optional<OrgUnit> parentOf(OrgUnit unit) {
-        return unit.parentId() == null ? Optional.empty() : units.find(unit.parentId());
+    public Optional<String> parentName(OrgUnit unit) {
+        OrgUnit readable = get(unit.id());
+        return readable.parentId() == null ? Optional.empty() : units.find(readable.parentId()).map(OrgUnit::name);
     }
 
     @Transactional(readOnly = true)

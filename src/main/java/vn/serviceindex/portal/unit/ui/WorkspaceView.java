@@ -122,7 +122,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 fact("unit.field.validFrom", Formats.date(unit.validFrom(), locale)),
                 fact("unit.field.validTo", unit.validTo() == null ? getTranslation("unit.open")
                         : Formats.date(unit.validTo(), locale)),
-                fact("unit.field.parent", units.parentOf(unit).map(OrgUnit::name).orElse("–")));
+                fact("unit.field.parent", units.parentName(unit).orElse("–")));
 
         List<OrgUnit> below = units.childrenOf(unit);
         children.setItems(below);

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link ConstraintViolations} always hands the database's message to the text as an argument, so every
- * {@code error.constraint.*} text goes through {@link MessageFormat}, where a lone apostrophe starts a quote and
- * disappears: "The unit's level" would read "The units level". Such texts must write it doubled ('').
+ * Every text goes through {@link MessageFormat} ({@code PortalTranslations} formats them all), where a lone
+ * apostrophe starts a quote and disappears: "The unit's level" would read "The units level". Such texts must write
+ * it doubled (''). {@code MessageBundlesTest} checks the same for every text of both bundles.
  */
 class ConstraintMessagesTest {
 

@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.server.VaadinRequest;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -35,7 +36,9 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
-    void login_page_speaks_Vietnamese_by_default() {
+    void login_page_speaks_Vietnamese_by_default_even_to_an_English_browser() {
+        assertThat(VaadinRequest.getCurrent().getLocale().getLanguage()).as("Karibu's browser asks for en-US")
+                .isEqualTo("en");
         navigate("login");
 
         assertThat(_get(H1.class).getText()).isEqualTo("Cổng theo dõi Bộ chỉ số phục vụ người dân và doanh nghiệp");

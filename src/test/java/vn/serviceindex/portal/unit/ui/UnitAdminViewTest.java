@@ -14,8 +14,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.KaribuTest;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -33,6 +34,9 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 class UnitAdminViewTest extends KaribuTest {
 
     private static final String PORTAL_ID = "0a1b2c3d-0000-4000-8000-000000000001";
+
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void openUnitAdministration() {
@@ -254,7 +258,7 @@ class UnitAdminViewTest extends KaribuTest {
             select("631.09");
             clickToolbar("Kết thúc hoạt động");
 
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            LocalDate today = LocalDate.now(clock);
             assertThat(_get(dialog(), DatePicker.class).getValue()).as("today by default").isEqualTo(today);
             _setValue(_get(dialog(), DatePicker.class), LocalDate.of(2025, 7, 1));
             _click(_get(dialog(), Button.class, spec -> spec.withText("Kết thúc hoạt động")));

@@ -72,11 +72,25 @@ class WorkspaceViewTest extends KaribuTest {
     }
 
     @Test
+    void picking_a_unit_opens_it_at_its_own_address() {
+        login("iagrai.lanhdao");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> picker = _get(ComboBox.class);
+        ComboBoxKt.selectByLabel(picker, "Xã Ia O (628.04)");
+
+        assertThat(title()).isEqualTo("Xã Ia O");
+        assertThat(com.github.mvysny.kaributesting.v10.NavigatorKt.getCurrentPath())
+                .isEqualTo("?unit=" + unitId("628.04"));
+    }
+
+    @Test
     void commune_editor_sees_its_commune() {
         login("iapnon.lanhdao");
 
         assertThat(title()).isEqualTo("Xã Ia Pnôn");
-        assertThat(facts()).containsEntry("Mã", "631.09").containsEntry("Cấp", "Cấp xã");
+        assertThat(facts()).containsEntry("Mã", "631.09").containsEntry("Cấp", "Cấp xã")
+                .as("the district's name, though not its data").containsEntry("Đơn vị cấp trên", "Huyện Đức Cơ");
         assertThat(_find(Grid.class)).isEmpty();
     }
 

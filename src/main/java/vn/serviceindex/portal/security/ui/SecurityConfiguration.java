@@ -1,4 +1,4 @@
-package vn.serviceindex.portal.security.service;
+package vn.serviceindex.portal.security.ui;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
@@ -11,13 +11,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import vn.serviceindex.portal.security.ui.LoginView;
 
+/**
+ * The web's security: which requests need a login and how it is given. It lives beside the login view it sends
+ * anonymous visitors to, so that services never depend on views; the password encoder is in the service layer.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
@@ -53,11 +54,5 @@ class SecurityConfiguration {
         return request.getDispatcherType() == DispatcherType.ERROR
                 && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                 && uri.startsWith(request.getContextPath() + "/api/");
-    }
-
-    /** Stores '{bcrypt}…' today and still checks any other algorithm an older hash names. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }
