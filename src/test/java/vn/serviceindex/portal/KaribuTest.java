@@ -5,6 +5,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -103,6 +104,12 @@ public abstract class KaribuTest extends ServiceTest {
             UI.getCurrent().navigate(location.substring(0, query),
                     QueryParameters.fromString(location.substring(query + 1)));
         }
+    }
+
+    /** The view the UI shows now (the route target, without its layout). */
+    protected Component currentView() {
+        return UI.getCurrent().getInternals().getActiveRouterTargetsChain().getFirst() instanceof Component view
+                ? view : null;
     }
 
     /** The texts of the notifications on screen, oldest first. */

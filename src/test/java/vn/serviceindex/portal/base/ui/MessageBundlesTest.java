@@ -107,7 +107,7 @@ class MessageBundlesTest {
                 .forEach(literal -> literals.put(literal, file)));
 
         assertThat(literals).as("menu titles, facts, places and labels are found too")
-                .containsKeys("nav.workspace", "nav.adminUnits", "unit.field.portalId", "workspace.plan.empty",
+                .containsKeys("nav.workspace", "nav.adminUnits", "unit.field.portalId", "workspace.targets.empty",
                         "account.disabled", "account.field.homeUnit");
         assertThat(missingFrom(vietnamese, literals)).as("missing in Vietnamese (key → file)").isEmpty();
         assertThat(missingFrom(english, literals)).as("missing in English (key → file)").isEmpty();
