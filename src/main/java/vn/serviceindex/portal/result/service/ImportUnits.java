@@ -1,7 +1,5 @@
 package vn.serviceindex.portal.result.service;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.service.UnitRows;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /**
@@ -19,8 +18,6 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @Repository
 class ImportUnits {
 
-    private static final String COLUMNS =
-            "id, code, portal_id, name, level, parent_id, path, valid_from, valid_to, version";
     private final JdbcClient jdbc;
 
     ImportUnits(JdbcClient jdbc) {
@@ -28,18 +25,18 @@ class ImportUnits {
     }
 
     Optional<OrgUnit> byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where id = :id").param("id", id)
-                .query(ImportUnits::map).optional();
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where id = :id").param("id", id)
+                .query(UnitRows::map).optional();
     }
 
     Optional<OrgUnit> byPortalId(UUID portalId) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where portal_id = :id").param("id", portalId)
-                .query(ImportUnits::map).optional();
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where portal_id = :id").param("id", portalId)
+                .query(UnitRows::map).optional();
     }
 
     Optional<OrgUnit> openByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where code = :code and valid_to is null")
-                .param("code", code).query(ImportUnits::map).optional();
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where code = :code and valid_to is null")
+                .param("code", code).query(UnitRows::map).optional();
     }
 
     long insert(String code, UUID portalId, String name, UnitLevel level, @Nullable Long parentId,
@@ -58,10 +55,4 @@ class ImportUnits {
                 .param("portalId", portalId).param("id", unitId).update();
     }
 
-    private static OrgUnit map(ResultSet rs, int row) throws SQLException {
-        return new OrgUnit(rs.getLong("id"), rs.getString("code"), rs.getObject("portal_id", UUID.class),
-                rs.getString("name"), UnitLevel.valueOf(rs.getString("level")), rs.getObject("parent_id", Long.class),
-                rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class), rs.getInt("version"));
-    }
 }

@@ -1,7 +1,5 @@
 package vn.serviceindex.portal.unit.service;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +10,11 @@ import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.ScopeFilter;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.domain.UnitDraft;
-import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /** The org_unit table. Scope filters are pushed into SQL so that no query returns what the caller may not read. */
 @Repository
 class UnitRepository {
 
-    private static final String COLUMNS =
-            "u.id, u.code, u.portal_id, u.name, u.level, u.parent_id, u.path, u.valid_from, u.valid_to, u.version";
     private final JdbcClient jdbc;
 
     UnitRepository(JdbcClient jdbc) {
@@ -27,28 +22,30 @@ class UnitRepository {
     }
 
     Optional<OrgUnit> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.id = :id")
-                .param("id", id).query(UnitRepository::map).optional();
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit u where u.id = :id")
+                .param("id", id).query(UnitRows::map).optional();
     }
 
     Optional<OrgUnit> findOpenByCode(String code) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.code = :code and u.valid_to is null")
-                .param("code", code).query(UnitRepository::map).optional();
+        return jdbc.sql("select " + UnitRows.COLUMNS
+                        + " from org_unit u where u.code = :code and u.valid_to is null")
+                .param("code", code).query(UnitRows::map).optional();
     }
 
     List<OrgUnit> readable(AccessScope scope) {
         // Parents before children (depth first), then departments before districts before communes, then by code.
-        return ScopeFilter.bind(jdbc.sql("select " + COLUMNS + " from org_unit u where " + ScopeFilter.condition("u.path")
-                        + """
+        return ScopeFilter.bind(jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit u where "
+                        + ScopeFilter.condition("u.path") + """
                          order by length(u.path) - length(replace(u.path, '/', '')),
                                   array_position(array['PROVINCE', 'DEPARTMENT', 'DISTRICT', 'COMMUNE'], u.level::text),
                                   u.code"""), scope)
-                .query(UnitRepository::map).list();
+                .query(UnitRows::map).list();
     }
 
     List<OrgUnit> children(long parentId) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit u where u.parent_id = :parent order by u.name")
-                .param("parent", parentId).query(UnitRepository::map).list();
+        return jdbc.sql("select " + UnitRows.COLUMNS
+                        + " from org_unit u where u.parent_id = :parent order by u.name")
+                .param("parent", parentId).query(UnitRows::map).list();
     }
 
     long insert(UnitDraft draft) {
@@ -90,10 +87,4 @@ class UnitRepository {
                 .param("id", id).param("day", day).query(Integer.class).single();
     }
 
-    private static OrgUnit map(ResultSet rs, int row) throws SQLException {
-        return new OrgUnit(rs.getLong("id"), rs.getString("code"), rs.getObject("portal_id", UUID.class),
-                rs.getString("name"), UnitLevel.valueOf(rs.getString("level")), rs.getObject("parent_id", Long.class),
-                rs.getString("path"), rs.getObject("valid_from", LocalDate.class),
-                rs.getObject("valid_to", LocalDate.class), rs.getInt("version"));
-    }
 }
