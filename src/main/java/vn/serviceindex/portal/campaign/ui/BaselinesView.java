@@ -77,9 +77,7 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
         try {
             campaign = campaigns.get(id);
         } catch (UserError error) {
-            Notifications.error(error);
-            content.removeAll();
-            content.add(new Paragraph(getTranslation(error.messageKey(), error.arguments())));
+            RefusalPage.show(content, error);
             return;
         }
         title.setText(getTranslation("campaign.baseline.title", campaign.startDate().getYear() - 1));

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
-import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.PlanFilter;
 import vn.serviceindex.portal.campaign.domain.PlanOverview;
@@ -116,9 +114,7 @@ public class CampaignPlansView extends VerticalLayout implements BeforeEnterObse
         try {
             campaign = campaigns.get(id);
         } catch (UserError error) {
-            Notifications.error(error);
-            content.removeAll();
-            content.add(new Paragraph(getTranslation(error.messageKey(), error.arguments())));
+            RefusalPage.show(content, error);
             return;
         }
         title.setText(campaign.name());

@@ -138,9 +138,7 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
                 title.setText(getTranslation("campaign.action.create"));
             }
         } catch (UserError error) {
-            Notifications.error(error);
-            content.removeAll();
-            content.add(new Paragraph(getTranslation(error.messageKey(), error.arguments())));
+            RefusalPage.show(content, error);
             return;
         }
         layout();
