@@ -100,6 +100,22 @@ class LeaderboardRepository {
                 .param("code", code).query(LeaderboardRepository::unit).optional();
     }
 
+    Optional<RankedUnit> parentOf(long id) {
+        return jdbc.sql("""
+                        select p.id, p.code, p.name, p.level, p.path
+                        from org_unit u join org_unit p on p.id = u.parent_id where u.id = :id""")
+                .param("id", id).query(LeaderboardRepository::unit).optional();
+    }
+
+    /** The newest period in which the unit has a result with a score. */
+    Optional<String> newestPeriod(long unitId) {
+        return jdbc.sql("""
+                        select r.period from result r join result_group g on g.result_id = r.id
+                        where r.unit_id = :unit and coalesce(g.official_score, g.computed_score) is not null
+                        order by r.period desc limit 1""")
+                .param("unit", unitId).query(String.class).optional();
+    }
+
     /** The provinces in which the reader can read at least one unit. */
     List<RankedUnit> provinces(AccessScope scope) {
         return ScopeFilter.bind(jdbc.sql("""

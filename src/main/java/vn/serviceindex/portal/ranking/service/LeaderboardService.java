@@ -4,6 +4,7 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
+import vn.serviceindex.portal.ranking.domain.UnitStanding;
 import vn.serviceindex.portal.security.service.CurrentUser;
 
 /**
@@ -66,6 +68,32 @@ public class LeaderboardService {
         Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
         return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
                 .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+    }
+
+    /**
+     * The unit's place among its peers in its newest period with a score: departments and districts among those of
+     * their province, a commune among the communes of its district (or of its province where districts are gone),
+     * a province among provinces. Empty when the unit has no scored result yet.
+     */
+    public Optional<UnitStanding> standing(long unitId) {
+        RankedUnit unit = readableRoot(unitId);
+        Optional<String> period = leaderboards.newestPeriod(unitId);
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        RankedUnit parent = leaderboards.parentOf(unitId).orElse(null);
+        PeerGroup peers = switch (unit.level()) {
+            case "PROVINCE" -> PeerGroup.PROVINCES;
+            case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
+            case "DISTRICT" -> PeerGroup.DISTRICTS;
+            default -> parent != null && parent.level().equals("DISTRICT") ? PeerGroup.COMMUNES_OF_DISTRICT
+                    : PeerGroup.COMMUNES;
+        };
+        // Every unit but a province has a parent, and the parent is the root of its peer group.
+        Long rootId = peers == PeerGroup.PROVINCES || parent == null ? null : parent.id();
+        List<LeaderboardRow> rows = leaderboard(peers, rootId, period.get(), null);
+        return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
+                .map(row -> new UnitStanding(period.get(), peers, row, rows.size()));
     }
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */

@@ -132,10 +132,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (!below.isEmpty()) {
             content.add(new H3(getTranslation("workspace.children", below.size())), children);
         }
-        // Features add their cards (the campaign: its banner, the plan and its targets) before the placeholders.
+        // Features add their cards: the campaign its banner, the plan and its targets; the ranking the results.
         var places = new FlexLayout();
         sections.orderedStream().forEach(section -> section.cardsFor(unit.id()).forEach(places::add));
-        places.add(place("workspace.results", "workspace.results.empty"));
         places.addClassName("workspace-places");
         places.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         content.add(places);
@@ -161,12 +160,6 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         var fact = new Div(label, text);
         fact.addClassName("fact");
         return fact;
-    }
-
-    private Component place(String titleKey, String emptyKey) {
-        var card = new Div(new H3(getTranslation(titleKey)), new Paragraph(getTranslation(emptyKey)));
-        card.addClassName("workspace-place");
-        return card;
     }
 
     private static Optional<Long> parseId(String text) {

@@ -1,0 +1,69 @@
+package vn.serviceindex.portal.ranking.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.annotation.Order;
+import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.WorkspaceSection;
+import vn.serviceindex.portal.ranking.domain.UnitStanding;
+import vn.serviceindex.portal.ranking.service.LeaderboardService;
+
+/**
+ * The unit's results on its workspace: the newest period's total and group scores, and its place among its
+ * peers ("9/17"), with the way to the leaderboard.
+ */
+@org.springframework.stereotype.Component
+@Order(20)
+class StandingWorkspaceSection implements WorkspaceSection {
+
+    private final LeaderboardService leaderboards;
+
+    StandingWorkspaceSection(LeaderboardService leaderboards) {
+        this.leaderboards = leaderboards;
+    }
+
+    @Override
+    public List<Component> cardsFor(long unitId) {
+        UI ui = UI.getCurrent();
+        Locale locale = ui.getLocale();
+        var card = new Div(new H3(ui.getTranslation("workspace.results")));
+        card.addClassNames("workspace-place", "standing-card");
+        try {
+            leaderboards.standing(unitId).ifPresentOrElse(standing -> fill(card, standing, ui, locale),
+                    () -> card.add(new Paragraph(ui.getTranslation("workspace.results.empty"))));
+        } catch (UserError refused) {
+            card.add(new Paragraph(ui.getTranslation(refused.messageKey(), refused.arguments())));
+        }
+        return List.of(card);
+    }
+
+    private static void fill(Div card, UnitStanding standing, UI ui, Locale locale) {
+        var row = standing.row();
+        var total = new Paragraph(ui.getTranslation("ranking.standing.total", standing.period(),
+                Formats.decimal(row.score(), locale)) + (row.official() ? ""
+                : " (" + ui.getTranslation("ranking.computed") + ")"));
+        total.addClassName("standing-total");
+        var place = new Paragraph(ui.getTranslation("ranking.standing.place", row.rank(), standing.peerCount(),
+                ui.getTranslation("ranking.peers." + standing.peers().name())));
+        place.addClassName("standing-place");
+        card.add(total, place);
+        for (String group : LeaderboardService.GROUPS) {
+            Double score = row.groups().get(group);
+            if (score != null) {
+                var line = new Div(new Span(ui.getTranslation("ranking.group." + group)),
+                        new Span(Formats.decimal(score, locale)));
+                line.addClassName("standing-group");
+                card.add(line);
+            }
+        }
+        card.add(new Anchor("leaderboards", ui.getTranslation("ranking.standing.open")));
+    }
+}
