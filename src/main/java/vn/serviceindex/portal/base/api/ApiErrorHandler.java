@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /** Turns refusals into {@link ApiError} bodies: 400 for bad input, 403 for scope, never a stack trace. */
 @RestControllerAdvice(basePackages = "vn.serviceindex.portal")
@@ -60,8 +61,9 @@ class ApiErrorHandler {
 
     private ResponseEntity<ApiError> respond(HttpStatus status, UserError error, @Nullable String field,
                                              HttpServletRequest request) {
-        Locale locale = request.getHeader("Accept-Language") != null
-                && request.getLocale().getLanguage().equals("en") ? Locale.ENGLISH : Locale.of("vi", "VN");
+        // Without Accept-Language the servlet reports the server's locale; the portal's default is Vietnamese.
+        Locale locale = request.getHeader("Accept-Language") == null ? PortalTranslations.VIETNAMESE
+                : PortalTranslations.supported(request.getLocale());
         String message = translations.getTranslation(error.messageKey(), locale, error.arguments());
         return ResponseEntity.status(status).body(new ApiError(message, error.messageKey(), field));
     }

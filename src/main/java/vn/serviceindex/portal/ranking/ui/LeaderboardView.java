@@ -59,7 +59,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
 
         province.setLabel(getTranslation("ranking.province"));
         province.setItemLabelGenerator(RankedUnit::name);
-        province.setItems(leaderboards.provinces());
+        List<RankedUnit> provinces = leaderboards.provinces();
+        province.setItems(provinces);
         peers.setLabel(getTranslation("ranking.peers"));
         peers.setItems(PeerGroup.DEPARTMENTS, PeerGroup.DISTRICTS, PeerGroup.COMMUNES, PeerGroup.COMMUNES_OF_DISTRICT,
                 PeerGroup.PROVINCES);
@@ -106,8 +107,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
         add(new H2(getTranslation("ranking.title")), filters, exports, empty, grid);
-        if (!leaderboards.provinces().isEmpty()) {
-            province.setValue(leaderboards.provinces().getFirst());
+        if (!provinces.isEmpty()) {
+            province.setValue(provinces.getFirst());
         }
     }
 
