@@ -8,7 +8,7 @@ import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.domain.Milestone;
 
 /** The campaign at a glance: its name and reference, "day N of M", and the next milestone with the days to it. */
-class CampaignBanner extends Div {
+public class CampaignBanner extends Div {
 
     final Span name = new Span();
     final Span reference = new Span();
@@ -16,7 +16,7 @@ class CampaignBanner extends Div {
     final Span milestone = new Span();
     final Span today = new Span();
 
-    CampaignBanner(Campaign campaign, CampaignProgress progress, boolean todayPinned) {
+    public CampaignBanner(Campaign campaign, CampaignProgress progress, boolean todayPinned) {
         addClassName("campaign-banner");
         Locale locale = getLocale();
         name.setText(campaign.name());

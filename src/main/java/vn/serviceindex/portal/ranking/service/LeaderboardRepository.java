@@ -13,6 +13,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
+import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.PeriodKind;
+import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
+import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.ScopeFilter;
@@ -23,6 +27,38 @@ import vn.serviceindex.portal.ranking.domain.UnitScores;
 class LeaderboardRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The scores of the members (a {@code members(id)} CTE written before it) per period: {@code totals(unit_id,
+     * period, score, official, groups)}, official where the portal published a group's score, computed otherwise,
+     * one result per unit and period (the newest formula set's). Binds {@code :period} and {@code :previous} (both
+     * null: every period) and {@code :group} (null: the total).
+     */
+    private static final String SCORED = """
+                        results as (
+                            -- One result per unit and period: the newest formula set's, should a period hold two.
+                            select r.id, r.unit_id, r.period,
+                                   row_number() over (partition by r.unit_id, r.period
+                                                      order by r.formula_set_id desc) as newest
+                            from result r
+                            where (cast(:period as text) is null
+                                   or r.period in (:period, coalesce(cast(:previous as text), :period)))
+                              and r.unit_id in (select id from members)
+                        ),
+                        scores as (
+                            select r.unit_id, r.period, g.group_code,
+                                   coalesce(g.official_score, g.computed_score) as score,
+                                   g.official_score is not null as official
+                            from results r join result_group g on g.result_id = r.id
+                            where r.newest = 1 and (cast(:group as text) is null or g.group_code = :group)
+                              and coalesce(g.official_score, g.computed_score) is not null
+                        ),
+                        totals as (
+                            select unit_id, period, sum(score) as score, bool_and(official) as official,
+                                   jsonb_object_agg(group_code, score) as groups
+                            from scores group by unit_id, period
+                        ),
+""";
 
     private final JdbcClient jdbc;
 
@@ -50,28 +86,7 @@ class LeaderboardRepository {
                               and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
                               and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
                         ),
-                        results as (
-                            -- One result per unit and period: the newest formula set's, should a period hold two.
-                            select r.id, r.unit_id, r.period,
-                                   row_number() over (partition by r.unit_id, r.period
-                                                      order by r.formula_set_id desc) as newest
-                            from result r
-                            where r.period in (:period, coalesce(cast(:previous as text), :period))
-                              and r.unit_id in (select id from members)
-                        ),
-                        scores as (
-                            select r.unit_id, r.period, g.group_code,
-                                   coalesce(g.official_score, g.computed_score) as score,
-                                   g.official_score is not null as official
-                            from results r join result_group g on g.result_id = r.id
-                            where r.newest = 1 and (cast(:group as text) is null or g.group_code = :group)
-                              and coalesce(g.official_score, g.computed_score) is not null
-                        ),
-                        totals as (
-                            select unit_id, period, sum(score) as score, bool_and(official) as official,
-                                   jsonb_object_agg(group_code, score) as groups
-                            from scores group by unit_id, period
-                        ),
+                        """ + SCORED + """
                         ranked as (
                             select t.*, cast(rank() over (partition by t.period order by t.score desc) as integer) as rank
                             from totals t
@@ -205,6 +220,81 @@ class LeaderboardRepository {
         return new LeaderboardRow(rs.getInt("rank"), rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 number(rs.getBigDecimal("score")), rs.getBoolean("official"), groups,
                 rs.getObject("previous_rank", Integer.class));
+    }
+
+    /**
+     * For each peer group of the province (departments, district-level units, all communes) how its totals in the
+     * period spread over bands of ten points, with the median; peer groups without members are left out.
+     */
+    List<ScoreDistribution> distribution(String rootPath, String period) {
+        return jdbc.sql("""
+                        with members as (
+                            select u.id, u.level from org_unit u
+                            where u.path like :rootPath || '%' and u.level in ('DEPARTMENT', 'DISTRICT', 'COMMUNE')
+                        ),
+                        """ + SCORED + """
+                        per_unit as (
+                            -- A perfect 100 falls in the last band rather than an eleventh (least() skips nulls, so
+                            -- a unit without a score must be kept out of it explicitly).
+                            select m.level, t.score,
+                                   case when t.score is not null then least(width_bucket(t.score, 0, 100, 10), 10) end
+                                       as band
+                            from members m left join totals t on t.unit_id = m.id and t.period = :period
+                        )
+                        select p.level,
+                               count(*) filter (where p.score is null) as unscored,
+                               round(cast(percentile_cont(0.5) within group (order by p.score) as numeric), 2) as median,
+                               min(p.score) as lowest, max(p.score) as highest,
+                               array(select count(q.level) from generate_series(1, 10) b
+                                     left join per_unit q on q.level = p.level and q.band = b
+                                     group by b order by b) as bands
+                        from per_unit p
+                        group by p.level
+                        order by case p.level when 'DEPARTMENT' then 1 when 'DISTRICT' then 2 else 3 end""")
+                .param("rootPath", rootPath).param("period", period).param("previous", null)
+                .param("group", null)
+                .query((rs, n) -> new ScoreDistribution(switch (rs.getString("level")) {
+                    case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
+                    case "DISTRICT" -> PeerGroup.DISTRICTS;
+                    default -> PeerGroup.COMMUNES;
+                }, bands(rs.getArray("bands")), rs.getInt("unscored"), number(rs.getBigDecimal("median")),
+                        number(rs.getBigDecimal("lowest")), number(rs.getBigDecimal("highest"))))
+                .list();
+    }
+
+    /**
+     * The unit's total in every period of the kind with its rank among the peers of the same leaderboard then,
+     * oldest first; periods in which the unit had no score are left out.
+     */
+    List<ScorePoint> trend(long unitId, String memberLevel, @Nullable String rootPath, @Nullable Long districtId,
+                           PeriodKind kind) {
+        return jdbc.sql("""
+                        with members as (
+                            select u.id from org_unit u
+                            where u.level = :level
+                              and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
+                              and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                        ),
+                        """ + SCORED + """
+                        ranked as (
+                            select t.unit_id, t.period, t.score, t.official,
+                                   rank() over (partition by t.period order by t.score desc) as rank,
+                                   count(*) over (partition by t.period) as ranked
+                            from totals t where t.period ~ :kind
+                        )
+                        select period, score, official, rank, ranked from ranked
+                        where unit_id = :unit order by period""")
+                .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
+                .param("period", null).param("previous", null).param("group", null)
+                .param("kind", kind.pattern()).param("unit", unitId)
+                .query((rs, n) -> new ScorePoint(rs.getString("period"), rs.getBigDecimal("score").doubleValue(),
+                        rs.getBoolean("official"), rs.getInt("rank"), rs.getInt("ranked")))
+                .list();
+    }
+
+    private static List<Integer> bands(java.sql.Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        return java.util.Arrays.stream(values).map(v -> ((Number) v).intValue()).toList();
     }
 
     private static @Nullable Double number(@Nullable BigDecimal value) {

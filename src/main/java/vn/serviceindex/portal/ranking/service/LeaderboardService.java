@@ -14,7 +14,10 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.Periods;
+import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
+import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
 import vn.serviceindex.portal.security.service.CurrentUser;
@@ -81,19 +84,10 @@ public class LeaderboardService {
         if (period.isEmpty()) {
             return Optional.empty();
         }
-        RankedUnit parent = leaderboards.parentOf(unitId).orElse(null);
-        PeerGroup peers = switch (unit.level()) {
-            case "PROVINCE" -> PeerGroup.PROVINCES;
-            case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
-            case "DISTRICT" -> PeerGroup.DISTRICTS;
-            default -> parent != null && parent.level().equals("DISTRICT") ? PeerGroup.COMMUNES_OF_DISTRICT
-                    : PeerGroup.COMMUNES;
-        };
-        // Every unit but a province has a parent, and the parent is the root of its peer group.
-        Long rootId = peers == PeerGroup.PROVINCES || parent == null ? null : parent.id();
-        List<LeaderboardRow> rows = leaderboard(peers, rootId, period.get(), null);
+        Peers peers = peersOf(unit);
+        List<LeaderboardRow> rows = leaderboard(peers.group(), peers.rootId(), period.get(), null);
         return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
-                .map(row -> new UnitStanding(period.get(), peers, row, rows.size()));
+                .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
     }
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */
@@ -122,6 +116,49 @@ public class LeaderboardService {
     public long unitIdByCode(String code) {
         return leaderboards.openUnitByCode(code).map(RankedUnit::id)
                 .orElseThrow(() -> new UserError("ranking.error.unknownUnit", code));
+    }
+
+    /**
+     * How the totals of the province's departments, district-level units and communes spread in the period, each peer
+     * group on its own.
+     */
+    public List<ScoreDistribution> distribution(long provinceId, String period) {
+        RankedUnit province = readableRoot(provinceId);
+        if (!province.level().equals("PROVINCE")) {
+            throw new UserError("ranking.error.rootLevel", province.name());
+        }
+        return leaderboards.distribution(province.path(), checkedPeriod(period));
+    }
+
+    /** The unit's total and place among the peers of its leaderboard in every period of the kind, oldest first. */
+    public List<ScorePoint> trend(long unitId, PeriodKind kind) {
+        RankedUnit unit = readableRoot(unitId);
+        Peers peers = peersOf(unit);
+        String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
+                .orElseThrow();
+        Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
+        return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+    }
+
+    /** A unit's peer group and the root it is ranked under (null for provinces, which rank nationally). */
+    private record Peers(PeerGroup group, @Nullable Long rootId) {
+    }
+
+    /**
+     * Departments and districts rank among those of their province, a commune among the communes of its district (or
+     * of its province where districts are gone), a province among provinces.
+     */
+    private Peers peersOf(RankedUnit unit) {
+        RankedUnit parent = leaderboards.parentOf(unit.id()).orElse(null);
+        PeerGroup peers = switch (unit.level()) {
+            case "PROVINCE" -> PeerGroup.PROVINCES;
+            case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
+            case "DISTRICT" -> PeerGroup.DISTRICTS;
+            default -> parent != null && parent.level().equals("DISTRICT") ? PeerGroup.COMMUNES_OF_DISTRICT
+                    : PeerGroup.COMMUNES;
+        };
+        // Every unit but a province has a parent, and the parent is the root of its peer group.
+        return new Peers(peers, peers == PeerGroup.PROVINCES || parent == null ? null : parent.id());
     }
 
     /** The reader must read the root itself, or a unit under it, or a unit the root lies under. */

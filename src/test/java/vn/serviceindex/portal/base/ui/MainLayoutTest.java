@@ -30,10 +30,10 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_the_leaderboards_the_guide_the_history_and_the_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Bảng xếp hạng",
                 "Cách tính điểm Bộ chỉ số", "Nhập kết quả", "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản",
                 "Bộ công thức tính điểm");
-        assertThat(navigationPaths()).containsExactly("", "campaigns", "leaderboards", "index", "imports", "audit",
+        assertThat(navigationPaths()).containsExactly("", "dashboard", "campaigns", "leaderboards", "index", "imports", "audit",
                 "admin/units", "admin/accounts", "admin/formulas");
     }
 
@@ -41,7 +41,7 @@ class MainLayoutTest extends KaribuTest {
     void the_auditor_sees_the_workspace_the_campaigns_the_guide_and_the_change_history() {
         login("kiemtoan");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Bảng xếp hạng",
                 "Cách tính điểm Bộ chỉ số", "Lịch sử thay đổi");
     }
 
@@ -49,7 +49,7 @@ class MainLayoutTest extends KaribuTest {
     void the_province_monitor_sees_the_workspace_the_campaigns_the_guide_and_the_result_import() {
         login("tinh.giamsat");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Chiến dịch", "Bảng xếp hạng",
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Bảng xếp hạng",
                 "Cách tính điểm Bộ chỉ số", "Nhập kết quả");
     }
 

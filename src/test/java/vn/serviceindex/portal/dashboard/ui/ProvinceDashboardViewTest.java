@@ -1,0 +1,101 @@
+package vn.serviceindex.portal.dashboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import vn.serviceindex.portal.KaribuTest;
+import vn.serviceindex.portal.demo.DemoResultsFixture;
+import vn.serviceindex.portal.ranking.domain.PeriodKind;
+
+/** The province dashboard over the demo's results, on the demo's pinned day (2024-05-02, day 42 of 101). */
+class ProvinceDashboardViewTest extends KaribuTest {
+
+    @BeforeEach
+    void seedResults() {
+        DemoResultsFixture.seed(jdbc);
+    }
+
+    @Test
+    void the_monitor_sees_the_campaign_day_and_how_totals_spread_in_the_month_that_has_begun() {
+        login("tinh.giamsat");
+        navigate("dashboard");
+
+        var view = _get(ProvinceDashboardView.class);
+        assertThat(view.campaign.getElement().getTextRecursively()).contains("Ngày 42/101");
+        // June's figures are stored, but on 2 May the month that has begun is May.
+        assertThat(view.period.getValue()).isEqualTo("2024-05");
+        assertThat(GridKt._size(view.distribution)).isEqualTo(3);
+        assertThat(GridKt._getFormattedRow(view.distribution, 1)).startsWith("Cấp huyện", "17", "17");
+        JsonNode series = view.distributionChart.option().get("series");
+        assertThat(series).hasSize(3);
+        int districts = 0;
+        for (JsonNode band : series.get(1).get("data")) {
+            districts += band.asInt();
+        }
+        assertThat(districts).isEqualTo(17);
+    }
+
+    @Test
+    void a_districts_yearly_trend_shows_its_2023_total_and_place_9_of_17() {
+        login("tinh.giamsat");
+        navigate("dashboard");
+        var view = _get(ProvinceDashboardView.class);
+
+        var iaGrai = view.trendUnit.getListDataView().getItems()
+                .filter(unit -> unit.code().equals("628")).findFirst().orElseThrow();
+        _setValue(view.trendUnit, iaGrai);
+        _setValue(view.trendKind, PeriodKind.YEAR);
+
+        JsonNode option = view.trendChart.option();
+        assertThat(option.get("xAxis").get("data").get(0).asString()).isEqualTo("2023");
+        JsonNode total = option.get("series").get(0).get("data").get(0);
+        assertThat(total.get("value").asDouble()).isEqualTo(55.51);
+        assertThat(total.get("label").get("formatter").asString()).isEqualTo("55,51");
+        assertThat(option.get("series").get(1).get("data").get(0).get("label").get("formatter").asString())
+                .isEqualTo("9/17");
+        assertThat(view.trendEmpty.isVisible()).isFalse();
+    }
+
+    @Test
+    void a_trend_without_scores_says_so() {
+        login("tinh.giamsat");
+        navigate("dashboard");
+        var view = _get(ProvinceDashboardView.class);
+
+        _setValue(view.trendKind, PeriodKind.QUARTER);
+
+        assertThat(view.trend).isEmpty();
+        assertThat(view.trendEmpty.getText()).isEqualTo("Đơn vị chưa có điểm trong các kỳ này.");
+    }
+
+    @Test
+    void the_auditor_may_open_the_dashboard_and_unit_leaders_may_not() {
+        login("kiemtoan");
+        navigate("dashboard");
+        assertThat(currentView()).isInstanceOf(ProvinceDashboardView.class);
+        logout();
+        for (String user : new String[] {"sgtvt.lanhdao", "iapnon.lanhdao"}) {
+            login(user);
+            assertThatThrownBy(() -> navigate("dashboard")).as(user).isInstanceOf(MockAccessDeniedException.class);
+            logout();
+        }
+    }
+
+    @Test
+    void the_default_period_is_the_newest_that_has_begun() {
+        List<String> periods = List.of("2024-06", "2024-05", "2024-Q2", "2023");
+        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2024, 5, 2))).contains("2024-05");
+        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2023, 2, 1))).contains("2023");
+        // Nothing has begun yet: the newest is better than nothing.
+        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2020, 1, 1))).contains("2024-06");
+    }
+}
