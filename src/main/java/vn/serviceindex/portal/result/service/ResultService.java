@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -98,20 +97,13 @@ public class ResultService {
      */
     @Transactional(readOnly = true)
     public Period currentMonth() {
-        LocalDate today = pinnedToday != null ? pinnedToday : LocalDate.now(clock);
-        return Period.parse(YearMonth.from(today).toString());
+        return Period.parse(YearMonth.from(today()).toString());
     }
 
     /** The day {@link #currentMonth()} is taken from, to propose a period of another kind. */
     @Transactional(readOnly = true)
     public LocalDate today() {
         return pinnedToday != null ? pinnedToday : LocalDate.now(clock);
-    }
-
-    /** Whether the current account may type results in for the unit (its editors and administrators). */
-    @Transactional(readOnly = true)
-    public boolean mayChange(long unitId) {
-        return currentUser.scope().canChange(unit(unitId).path());
     }
 
     /**
@@ -130,7 +122,7 @@ public class ResultService {
                 currentUser.scope().canChange(unit.path()));
     }
 
-    /** The periods the unit has results for, newest first (a month before the quarter and the year it opens). */
+    /** The periods the unit has results for, newest first; of periods starting the same day, the longer first. */
     @Transactional(readOnly = true)
     public List<StoredPeriod> periods(long unitId) {
         readable(unitId);
@@ -208,21 +200,18 @@ public class ResultService {
 
     /** Each typed group checked against the set: known, once, in range. In the set's group order. */
     private static Map<String, TypedResult> checked(ResultFormulaSets.StoredSet set, List<TypedResult> typed) {
-        Map<String, TypedResult> byGroup = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, TypedResult> byCode = new HashMap<>();
         for (TypedResult entry : typed) {
             IndexGroup group = set.set().group(entry.groupCode()).orElseThrow(
                     () -> new UserError("result.error.unknownGroup", entry.groupCode(), set.set().name()));
-            if (!seen.add(group.code())) {
+            if (byCode.put(group.code(), entry.checkedAgainst(group)) != null) {
                 throw new UserError("result.error.groupTwice", group.code());
             }
-            entry.checkedAgainst(group);
         }
-        for (IndexGroup group : set.set().groups()) {
-            typed.stream().filter(t -> t.groupCode().equals(group.code())).findFirst()
-                    .ifPresent(t -> byGroup.put(group.code(), t));
-        }
-        return byGroup;
+        Map<String, TypedResult> inSetOrder = new LinkedHashMap<>();
+        set.set().groups().stream().filter(g -> byCode.containsKey(g.code()))
+                .forEach(g -> inSetOrder.put(g.code(), byCode.get(g.code())));
+        return inSetOrder;
     }
 
     /** Equal as stored: with two decimals. */

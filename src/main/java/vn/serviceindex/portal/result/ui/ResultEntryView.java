@@ -147,11 +147,13 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         history.addClickListener(click -> openHistory());
 
-        periods.addColumn(p -> p.period().text() + " · " + getTranslation("result.entry.kind." + p.period().kind()))
-                .setHeader(getTranslation("result.entry.period")).setFlexGrow(2);
-        periods.addColumn(StoredPeriod::groups).setHeader(getTranslation("result.entry.groupCount"));
+        // Three short columns: the list fits a phone's width.
+        periods.addColumn(p -> p.period().text()).setHeader(getTranslation("result.entry.period"))
+                .setAutoWidth(true).setFlexGrow(0);
+        periods.addColumn(StoredPeriod::groups).setHeader(getTranslation("result.entry.groupCount"))
+                .setAutoWidth(true).setFlexGrow(0);
         periods.addColumn(p -> time(p.lastRecorded())).setHeader(getTranslation("result.entry.lastChange"))
-                .setFlexGrow(2);
+                .setFlexGrow(1);
         periods.addThemeVariants(GridVariant.LUMO_COMPACT);
         periods.setAllRowsVisible(true);
         periods.addItemClickListener(click -> {
@@ -478,9 +480,19 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
                 return;
             }
             GroupResult result = current.result();
-            var values = new Span(getTranslation("result.entry.stored.values",
-                    Formats.decimal(result.headlineRate(), locale), Formats.decimal(result.officialScore(), locale),
-                    Formats.decimal(current.computedScore(), locale)));
+            List<String> parts = new ArrayList<>();
+            if (result.headlineRate() != null) {
+                parts.add(getTranslation("result.entry.stored.rate", Formats.decimal(result.headlineRate(), locale)));
+            }
+            if (result.officialScore() != null) {
+                parts.add(getTranslation("result.entry.stored.official",
+                        Formats.decimal(result.officialScore(), locale)));
+            }
+            if (current.computedScore() != null) {
+                parts.add(getTranslation("result.entry.stored.computed",
+                        Formats.decimal(current.computedScore(), locale)));
+            }
+            var values = new Span(getTranslation("result.entry.stored.values", String.join(" · ", parts)));
             values.addClassName("result-entry-stored-values");
             String who = current.enteredByName() == null ? result.enteredBy()
                     : current.enteredByName() + " (" + result.enteredBy() + ")";
