@@ -124,12 +124,14 @@ class AuditRepository {
 
     /**
      * The history of a thing includes the rows that belong to it: an account's roles, a plan's phases, targets,
-     * tasks and transitions. Rows of those tables name their owner in this field.
+     * tasks and transitions, a result's groups. Rows of those tables name their owner in this field.
      */
     private static final Map<String, List<String>> CHILDREN = Map.of(
             "account", List.of("role_assignment"),
-            "unit_plan", List.of("plan_phase", "plan_target", "plan_task", "plan_transition"));
-    private static final Map<String, String> PARENT_FIELD = Map.of("account", "account_id", "unit_plan", "plan_id");
+            "unit_plan", List.of("plan_phase", "plan_target", "plan_task", "plan_transition"),
+            "result", List.of("result_group"));
+    private static final Map<String, String> PARENT_FIELD = Map.of("account", "account_id", "unit_plan", "plan_id",
+            "result", "result_id");
 
     private static List<String> children(AuditQuery query) {
         return query.entityId() == null ? List.of() : CHILDREN.getOrDefault(String.valueOf(query.entity()), List.of());

@@ -15,6 +15,7 @@ import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.WorkspaceSection;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
+import vn.serviceindex.portal.unit.service.UnitService;
 
 /**
  * The unit's results on its workspace: the newest period's total and group scores, and its place among its
@@ -25,9 +26,11 @@ import vn.serviceindex.portal.ranking.service.LeaderboardService;
 class StandingWorkspaceSection implements WorkspaceSection {
 
     private final LeaderboardService leaderboards;
+    private final UnitService units;
 
-    StandingWorkspaceSection(LeaderboardService leaderboards) {
+    StandingWorkspaceSection(LeaderboardService leaderboards, UnitService units) {
         this.leaderboards = leaderboards;
+        this.units = units;
     }
 
     @Override
@@ -39,6 +42,12 @@ class StandingWorkspaceSection implements WorkspaceSection {
         try {
             leaderboards.standing(unitId).ifPresentOrElse(standing -> fill(card, standing, ui, locale),
                     () -> card.add(new Paragraph(ui.getTranslation("workspace.results.empty"))));
+            // The way to the unit's results per period: to type them in, or to read them.
+            boolean mayChange = units.findReadable(unitId).map(units::mayChange).orElse(false);
+            var entry = new Anchor("results/" + unitId, ui.getTranslation(mayChange
+                    ? "result.entry.open.change" : "result.entry.open.read"));
+            entry.addClassName("standing-results-link");
+            card.add(new Div(entry));
         } catch (UserError refused) {
             card.add(new Paragraph(ui.getTranslation(refused.messageKey(), refused.arguments())));
         }

@@ -148,4 +148,86 @@ class ResultRepository {
     private static @Nullable Double doubleOrNull(@Nullable BigDecimal value) {
         return value == null ? null : value.doubleValue();
     }
+
+    // --- the result entry form
+
+    /** A stored result's id and the official total typed for it. */
+    record StoredResult(long id, @Nullable Double officialTotal) {
+    }
+
+    Optional<StoredResult> result(long unitId, String period, long formulaSetId) {
+        return jdbc.sql("""
+                        select id, official_total from result
+                        where unit_id = :unit and period = :period and formula_set_id = :set""")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                .query((rs, row) -> new StoredResult(rs.getLong("id"), doubleOrNull(rs.getBigDecimal("official_total"))))
+                .optional();
+    }
+
+    /** The groups of a result with their source, computed scores and the portal's warnings, in the set's order. */
+    List<vn.serviceindex.portal.result.domain.StoredGroup> storedGroups(long resultId, String unitName) {
+        return jdbc.sql("""
+                        select g.group_code, g.headline_rate, g.official_score, g.official_max, g.counts::text as counts,
+                               g.source, coalesce(typist.username, importer.username) as entered_by,
+                               coalesce(typist.display_name, importer.display_name) as entered_by_name,
+                               i.file_name, g.recorded_at, g.computed_score, g.computed_max,
+                               g.warnings::text as warnings
+                        from result r
+                        join result_group g on g.result_id = r.id
+                        join index_group ig on ig.formula_set_id = r.formula_set_id and ig.code = g.group_code
+                        left join account typist on typist.id = g.entered_by
+                        left join portal_import i on i.id = g.import_id
+                        left join account importer on importer.id = i.imported_by
+                        where r.id = :result
+                        order by ig.position""")
+                .param("result", resultId)
+                .query((rs, row) -> new vn.serviceindex.portal.result.domain.StoredGroup(new GroupResult(rs.getString("group_code"),
+                        doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        doubleOrNull(rs.getBigDecimal("official_max")),
+                        counts(rs.getString("counts")), ResultSource.valueOf(rs.getString("source")),
+                        rs.getString("entered_by"), rs.getString("file_name"),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                        rs.getString("entered_by_name"),
+                        doubleOrNull(rs.getBigDecimal("computed_score")),
+                        doubleOrNull(rs.getBigDecimal("computed_max")),
+                        warnings(rs.getString("warnings"), unitName)))
+                .list();
+    }
+
+    /** Writes the official total only when it differs, so that saving an unchanged form records nothing. */
+    void storeOfficialTotal(long resultId, double total) {
+        jdbc.sql("""
+                        update result set official_total = :total, version = version + 1
+                        where id = :id and official_total is distinct from :total""")
+                .param("total", twoDecimals(total)).param("id", resultId)
+                .update();
+    }
+
+    /** The periods the unit has results for, under any formula set, with their group counts. */
+    List<StoredPeriodRow> periods(long unitId) {
+        return jdbc.sql("""
+                        select r.period, count(g.id) as groups, max(g.recorded_at) as last_recorded
+                        from result r left join result_group g on g.result_id = r.id
+                        where r.unit_id = :unit
+                        group by r.period""")
+                .param("unit", unitId)
+                .query((rs, row) -> new StoredPeriodRow(rs.getString("period"), rs.getInt("groups"),
+                        rs.getTimestamp("last_recorded") == null ? null : rs.getTimestamp("last_recorded").toInstant()))
+                .list();
+    }
+
+    record StoredPeriodRow(String period, int groups, java.time.@Nullable Instant lastRecorded) {
+    }
+
+    private static List<PortalWarning> warnings(String json, String unitName) {
+        List<PortalWarning> warnings = new java.util.ArrayList<>();
+        for (var warning : JSON.readTree(json)) {
+            warnings.add(new PortalWarning(unitName, warning.path("metric").asString(""),
+                    warning.path("status").asString(""),
+                    warning.path("message").isNull() || warning.path("message").isMissingNode() ? null
+                            : warning.path("message").asString()));
+        }
+        return warnings;
+    }
 }
