@@ -166,6 +166,12 @@ public final class ResultSheetReader {
                         }
                         cells.add(Cell.text(value));
                     }
+                    if (header != null && cells.size() > header.size()
+                            && !cells.stream().allMatch(Cell::blank)) {
+                        // "76,3" unquoted in a comma-separated file splits into two cells and shifts the rest.
+                        cells.subList(header.size(), cells.size()).clear();
+                        cells.add(Cell.EXTRA);
+                    }
                     row(lastRecord, cells);
                 }
             }
@@ -335,7 +341,9 @@ public final class ResultSheetReader {
                 continue;
             }
             String name = i < columns.size() ? columns.get(i) : null;
-            if (name == null) {
+            if (cell.kind() == Cell.Kind.EXTRA) {
+                found.add(SheetProblem.at(number, letter(i), "result.sheet.error.extraCells", columns.size()));
+            } else if (name == null) {
                 found.add(SheetProblem.at(number, letter(i), "result.sheet.error.noHeader", abbreviated(cell.text())));
             } else if (cell.text().length() > MAX_TEXT) {
                 found.add(SheetProblem.at(number, name, "result.sheet.error.tooLong", cell.text().length(),
@@ -530,9 +538,11 @@ public final class ResultSheetReader {
     /** A cell as read, whatever the format: its text (a number's exact digits), and what kind of value it held. */
     private record Cell(String text, Kind kind, @Nullable LocalDate date, boolean dayShown) {
 
-        enum Kind { TEXT, NUMBER, PERCENT, DATE, ERROR }
+        /** EXTRA stands for the cells of a CSV row beyond its header's. */
+        enum Kind { TEXT, NUMBER, PERCENT, DATE, ERROR, EXTRA }
 
         static final Cell BLANK = new Cell("", Kind.TEXT, null, false);
+        static final Cell EXTRA = new Cell("", Kind.EXTRA, null, false);
 
         static Cell text(String value) {
             // Excel pastes non-breaking spaces from web pages; they are no part of a value.
@@ -584,7 +594,7 @@ public final class ResultSheetReader {
         }
 
         boolean blank() {
-            return text.isEmpty();
+            return text.isEmpty() && kind != Kind.EXTRA;
         }
 
         /** The value as the user sees it, for messages. */

@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -60,11 +63,24 @@ class ResultSheetReaderTest {
         assertThat(problem.column()).as("column").isEqualTo(column);
         assertThat(problem.arguments().subList(0, 2)).as("the message names row and column")
                 .containsExactly(Integer.toString(row), column);
+        assertThat(vietnamese(key, problem.arguments().toArray())).as("as the user reads it")
+                .startsWith("Dòng " + row + ", cột " + column + ": ").doesNotContain("{");
+    }
+
+    /** A message as a Vietnamese user reads it (the portal formats every text with MessageFormat). */
+    static String vietnamese(String key, Object... arguments) {
+        Locale vietnamese = Locale.of("vi", "VN");
+        ResourceBundle bundle = ResourceBundle.getBundle("messages", vietnamese,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new MessageFormat(bundle.getString(key), vietnamese).format(arguments);
     }
 
     private static SheetFileError refused(Runnable reading, String key) {
-        return (SheetFileError) assertThatThrownBy(reading::run).isInstanceOf(SheetFileError.class)
+        SheetFileError refusal = (SheetFileError) assertThatThrownBy(reading::run).isInstanceOf(SheetFileError.class)
                 .hasMessage(key).actual();
+        assertThat(vietnamese(key, refusal.arguments())).as("as the user reads it").isNotBlank()
+                .doesNotContain("{");
+        return refusal;
     }
 
     private static final String GOOD_ROW = "H64.08,Sở GT-VT,2024-05,TTTT,76.3,7.63,90,120,,\n";
@@ -409,6 +425,13 @@ class ResultSheetReaderTest {
         problem("unit_code,period,group,rate,\n628,2024,TDGQ,80,\n631.09,2024,TDGQ,80,x\n",
                 "result.sheet.error.noHeader", 3, "E");
         problem(HEADER + GOOD_ROW + ",,2024,TDGQ,80,,,,,\n", "result.sheet.error.missing", 3, "unit_code");
+    }
+
+    @Test
+    void an_unquoted_decimal_comma_in_a_comma_separated_row_is_caught_not_shifted() {
+        // "81,6" unquoted reads as rate 81 and score 6, and the row grows a cell longer than the header.
+        problem(HEADER + GOOD_ROW + "628,,2024,TDGQ,81,6,,,,,\n", "result.sheet.error.extraCells", 3, "K");
+        assertThat(csv(HEADER + GOOD_ROW + ",,,,,,,,,,,\n").problems()).as("an empty row stays empty").isEmpty();
     }
 
     @Test
