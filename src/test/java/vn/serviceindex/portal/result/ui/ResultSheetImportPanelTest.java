@@ -108,6 +108,16 @@ class ResultSheetImportPanelTest extends KaribuTest {
     }
 
     @Test
+    void a_sheet_above_50_megabytes_is_refused_by_size() {
+        ResultSheetImportPanel panel = openSheetTab("tinh.giamsat");
+
+        UploadKt._upload(panel.upload, "lon.csv", new byte[50 * 1024 * 1024 + 1]);
+
+        assertThat(notificationTexts()).containsExactly("Tệp quá lớn: tối đa 50 MB.");
+        assertThat(panel.confirm.isEnabled()).isFalse();
+    }
+
+    @Test
     void the_portal_file_tab_comes_first_and_keeps_working() {
         login("tinh.giamsat");
         navigate("imports");
