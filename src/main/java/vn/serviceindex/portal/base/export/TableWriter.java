@@ -68,6 +68,18 @@ public final class TableWriter implements Closeable {
         }
     }
 
+    /**
+     * Keeps what people type later into these columns (0-based) as text in XLSX, where Excel would otherwise turn a
+     * period such as 2024-05 into a date and a code such as 631.10 into a number. Nothing to do in CSV.
+     */
+    public void textColumns(int... columns) {
+        if (sheet != null) {
+            for (int column : columns) {
+                sheet.style(column).format("@").set();
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (csv != null) {

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
-import vn.serviceindex.portal.index.domain.Term;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /**
@@ -264,25 +263,12 @@ public final class PortalEvaluationReader {
 
     /** A rate above 100 % is a contradiction: more dossiers paid online than dossiers with a fee. */
     private static void checkConsistent(IndexGroup group, Map<String, Double> counts, Map<String, String> paths) {
-        for (Metric metric : group.metrics()) {
-            for (Term term : metric.terms()) {
-                List<String> numerator = term.numerator().fields();
-                List<String> denominator = term.denominator().fields();
-                if (numerator.stream().noneMatch(counts::containsKey)
-                        || denominator.stream().noneMatch(counts::containsKey)) {
-                    continue;
-                }
-                double top = term.numerator().valueIn(counts);
-                double bottom = term.denominator().valueIn(counts);
-                if (top > bottom + EPSILON) {
-                    String at = numerator.stream().filter(counts::containsKey).map(paths::get).findFirst()
-                            .orElseThrow();
-                    throw new PortalFileError(at, "result.import.error.contradiction", at,
-                            String.join(" + ", numerator), format(top), String.join(" + ", denominator),
-                            format(bottom));
-                }
-            }
-        }
+        CountContradiction.in(group, counts).ifPresent(contradiction -> {
+            String at = paths.get(contradiction.field());
+            throw new PortalFileError(at, "result.import.error.contradiction", at, contradiction.numeratorText(),
+                    format(contradiction.numeratorValue()), contradiction.denominatorText(),
+                    format(contradiction.denominatorValue()));
+        });
     }
 
     private boolean isCountField(IndexGroup group, String field) {

@@ -1,27 +1,23 @@
 package vn.serviceindex.portal.result.domain;
 
 import java.util.List;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import vn.serviceindex.portal.index.domain.FormulaSet;
-import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.base.export.TableFormat;
 
 /**
- * A unit's result for one period as the entry form shows it: the formula set the period is stored under (its groups
- * in order), what is stored per group, the official total, and whether the reader may change it.
+ * A result sheet as read: its good rows and what is wrong with the others. A sheet with any problem is not
+ * imported at all; the problems are listed so that the whole file can be corrected at once.
  *
- * @param setCoversPeriod false when no active set was valid at the period's start and the earliest one is used
- * @param resultId        the stored result, for its history; null while nothing is stored for the period
+ * @param problems     the first {@link ResultSheetReader#MAX_PROBLEMS} problems, in row order
+ * @param problemCount every problem found, listed or not
  */
-public record ResultSheet(OrgUnit unit, Period period, FormulaSet formulaSet, boolean setCoversPeriod,
-                          @Nullable Long resultId, @Nullable Double officialTotal, List<StoredGroup> stored,
-                          boolean mayChange) {
+public record ResultSheet(TableFormat format, List<SheetRow> rows, List<SheetProblem> problems, int problemCount) {
 
     public ResultSheet {
-        stored = List.copyOf(stored);
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
     }
 
-    public Optional<StoredGroup> stored(String groupCode) {
-        return stored.stream().filter(g -> g.groupCode().equals(groupCode)).findFirst();
+    public boolean hasProblems() {
+        return problemCount > 0;
     }
 }

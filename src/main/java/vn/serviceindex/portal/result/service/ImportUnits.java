@@ -55,4 +55,16 @@ class ImportUnits {
                 .param("portalId", portalId).param("id", unitId).update();
     }
 
+    /** Every unit under the path, the unit itself included, open or closed: a sheet's codes are matched among them. */
+    java.util.List<OrgUnit> subtree(String path) {
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where path like :path || '%' order by path")
+                .param("path", path).query(UnitRows::map).list();
+    }
+
+    /** The open provinces, by name, for the choice of the province a sheet is imported into. */
+    java.util.List<OrgUnit> openProvinces() {
+        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where level = 'PROVINCE' and valid_to is null"
+                        + " order by name")
+                .query(UnitRows::map).list();
+    }
 }

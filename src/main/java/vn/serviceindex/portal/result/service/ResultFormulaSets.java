@@ -53,6 +53,11 @@ class ResultFormulaSets {
         return new StoredSet(earliest, load(earliest), false);
     }
 
+    /** The ids of the active sets, oldest first: the sets results can be stored under. */
+    java.util.List<Long> activeIds() {
+        return jdbc.sql("select id from formula_set where active order by valid_from").query(Long.class).list();
+    }
+
     FormulaSet load(long setId) {
         record Head(String name, LocalDate validFrom, String notes) {
         }

@@ -230,4 +230,46 @@ class ResultRepository {
         }
         return warnings;
     }
+
+    /** The record of a result sheet's import: a sheet has no single group or period (V8). */
+    long insertSheetImport(long rootUnitId, String fileName, String format, long accountId, int units) {
+        return jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, format, imported_by, units, created_units)
+                        values (:root, :file, :format, :account, :units, 0) returning id""")
+                .param("root", rootUnitId).param("file", fileName).param("format", format)
+                .param("account", accountId).param("units", units)
+                .query(Long.class).single();
+    }
+
+    /** A stored group of a unit's result, keyed as a result sheet's preview looks it up. */
+    record StoredUnitGroup(long unitId, String period, long formulaSetId, GroupResult group) {
+    }
+
+    /** The stored groups of every unit under a path (the unit itself included) in these periods: one query. */
+    List<StoredUnitGroup> groupsUnder(String path, java.util.Collection<String> periods) {
+        if (periods.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.unit_id, r.period, r.formula_set_id, g.group_code, g.headline_rate, g.official_score,
+                               g.official_max, g.counts::text as counts, g.source,
+                               coalesce(typist.username, importer.username) as entered_by, i.file_name, g.recorded_at
+                        from result r
+                        join org_unit u on u.id = r.unit_id
+                        join result_group g on g.result_id = r.id
+                        left join account typist on typist.id = g.entered_by
+                        left join portal_import i on i.id = g.import_id
+                        left join account importer on importer.id = i.imported_by
+                        where u.path like :path || '%' and r.period in (:periods)""")
+                .param("path", path).param("periods", periods)
+                .query((rs, row) -> new StoredUnitGroup(rs.getLong("unit_id"), rs.getString("period"),
+                        rs.getLong("formula_set_id"), new GroupResult(rs.getString("group_code"),
+                        doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        doubleOrNull(rs.getBigDecimal("official_max")),
+                        counts(rs.getString("counts")), ResultSource.valueOf(rs.getString("source")),
+                        rs.getString("entered_by"), rs.getString("file_name"),
+                        rs.getTimestamp("recorded_at").toInstant())))
+                .list();
+    }
 }

@@ -20,7 +20,7 @@ import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.result.domain.Period;
-import vn.serviceindex.portal.result.domain.ResultSheet;
+import vn.serviceindex.portal.result.domain.ResultEntrySheet;
 import vn.serviceindex.portal.result.domain.StoredGroup;
 import vn.serviceindex.portal.result.domain.StoredPeriod;
 import vn.serviceindex.portal.result.domain.TypedResult;
@@ -111,13 +111,13 @@ public class ResultService {
      * stored for each with its source and the portal's warnings, and the official total.
      */
     @Transactional(readOnly = true)
-    public ResultSheet sheet(long unitId, String period) {
+    public ResultEntrySheet sheet(long unitId, String period) {
         OrgUnit unit = readable(unitId);
         Period parsed = Period.parse(period);
         ResultFormulaSets.StoredSet set = formulaSets.forDay(parsed.start());
         Optional<ResultRepository.StoredResult> stored = results.result(unitId, parsed.text(), set.id());
         List<StoredGroup> groups = stored.map(r -> results.storedGroups(r.id(), unit.name())).orElse(List.of());
-        return new ResultSheet(unit, parsed, set.set(), set.coversPeriod(), stored.map(r -> r.id()).orElse(null),
+        return new ResultEntrySheet(unit, parsed, set.set(), set.coversPeriod(), stored.map(r -> r.id()).orElse(null),
                 stored.map(ResultRepository.StoredResult::officialTotal).orElse(null), groups,
                 currentUser.scope().canChange(unit.path()));
     }
@@ -153,7 +153,7 @@ public class ResultService {
      * @param officialTotal the total the portal published; null leaves the stored total as it is
      * @return the result as stored now
      */
-    public ResultSheet typeIn(long unitId, String period, List<TypedResult> typed, @Nullable Double officialTotal) {
+    public ResultEntrySheet typeIn(long unitId, String period, List<TypedResult> typed, @Nullable Double officialTotal) {
         OrgUnit unit = unit(unitId);
         if (!currentUser.scope().canChange(unit.path())) {
             throw NotPermitted.toChange();

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,11 +29,13 @@ import vn.serviceindex.portal.result.domain.ImportPreview;
 import vn.serviceindex.portal.result.domain.PortalWarning;
 import vn.serviceindex.portal.result.domain.PreviewRow;
 import vn.serviceindex.portal.result.service.PortalImportService;
+import vn.serviceindex.portal.result.service.ResultSheetImportService;
 
 /**
- * The import wizard for national portal files: upload a saved evaluation response, read the preview (group
- * detected, units matched, not found or to be created, changes, the portal's warnings), then confirm. Nothing is
- * written before the confirmation, and the confirmation writes all of it or nothing.
+ * The import wizard, two ways in. National portal files: upload a saved evaluation response, read the preview
+ * (group detected, units matched, not found or to be created, changes, the portal's warnings), then confirm. Result
+ * sheets (CSV, XLSX from the template): see {@link ResultSheetImportPanel}. Nothing is written before the
+ * confirmation, and the confirmation writes all of it or nothing.
  */
 @Route("imports")
 @RolesAllowed({"PROVINCE_MONITOR", "ADMIN"})
@@ -50,10 +53,12 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
     final Grid<PortalWarning> warnings = new Grid<>();
     final Button confirm = new Button();
     final Button cancel = new Button();
+    final TabSheet tabs = new TabSheet();
+    final ResultSheetImportPanel sheet;
     private byte @Nullable [] content;
     private String fileName = "";
 
-    PortalImportView(PortalImportService imports, Clock clock) {
+    PortalImportView(PortalImportService imports, ResultSheetImportService sheetImports, Clock clock) {
         this.imports = imports;
         addClassName("portal-import-view");
         setSizeFull();
@@ -115,8 +120,15 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
 
         var options = new HorizontalLayout(period, createMissingUnits, upload);
         options.setAlignItems(Alignment.BASELINE);
-        add(new H2(getTranslation("result.import.title")), options, detected, summary, units, warningsTitle,
-                warnings, new HorizontalLayout(confirm, cancel));
+        var portalFile = new VerticalLayout(options, detected, summary, units, warningsTitle, warnings,
+                new HorizontalLayout(confirm, cancel));
+        portalFile.setPadding(false);
+        portalFile.setSizeFull();
+        sheet = new ResultSheetImportPanel(sheetImports);
+        tabs.add(getTranslation("result.import.tab.portal"), portalFile);
+        tabs.add(getTranslation("result.import.tab.sheet"), sheet);
+        tabs.setSizeFull();
+        add(new H2(getTranslation("result.import.title")), tabs);
         clear();
     }
 

@@ -49,7 +49,7 @@ import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.result.domain.Period;
 import vn.serviceindex.portal.result.domain.PortalWarning;
-import vn.serviceindex.portal.result.domain.ResultSheet;
+import vn.serviceindex.portal.result.domain.ResultEntrySheet;
 import vn.serviceindex.portal.result.domain.ResultSource;
 import vn.serviceindex.portal.result.domain.ScoreEstimate;
 import vn.serviceindex.portal.result.domain.StoredGroup;
@@ -94,7 +94,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     final VerticalLayout form = new VerticalLayout();
     @Nullable HistoryDialog historyDialog;
     private @Nullable OrgUnit unit;
-    private @Nullable ResultSheet sheet;
+    private @Nullable ResultEntrySheet sheet;
 
     ResultEntryView(ResultService results, UnitService units, AuditService audit) {
         this.results = results;
@@ -106,7 +106,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         unitPicker.setItemLabelGenerator(u -> u.name() + " (" + u.code() + ")");
         unitPicker.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
-                ResultSheet loaded = sheet;
+                ResultEntrySheet loaded = sheet;
                 open(event.getValue().id(), loaded != null ? loaded.period().text()
                         : results.currentMonth().text());
             }
@@ -224,7 +224,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         periodValue.setInvalid(false);
         periodValue.setHelperText(getTranslation("result.entry.periodHelp." + period.kind().name()));
         title.setText(getTranslation("result.entry.title", shown.name()));
-        ResultSheet loaded = results.sheet(shown.id(), period.text());
+        ResultEntrySheet loaded = results.sheet(shown.id(), period.text());
         periods.setItems(results.periods(shown.id()));
         fill(loaded);
         content.removeAll();
@@ -232,7 +232,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Puts a stored result on the form: its values in the fields, its source beside them. */
-    private void fill(ResultSheet loaded) {
+    private void fill(ResultEntrySheet loaded) {
         sheet = loaded;
         Locale locale = getLocale();
         setNote.setText(loaded.setCoversPeriod()
@@ -281,7 +281,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     /** Shows the scores that follow from what is typed now; nothing is stored. */
     void refreshPreview() {
         OrgUnit current = unit;
-        ResultSheet loaded = sheet;
+        ResultEntrySheet loaded = sheet;
         if (current == null || loaded == null) {
             return;
         }
@@ -311,7 +311,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
 
     void save() {
         OrgUnit current = unit;
-        ResultSheet loaded = sheet;
+        ResultEntrySheet loaded = sheet;
         if (current == null || loaded == null) {
             return;
         }
@@ -323,7 +323,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         }
         try {
             Double total = DecimalInput.total(officialTotal.getValue());
-            ResultSheet stored = results.typeIn(current.id(), loaded.period().text(), typed.values(), total);
+            ResultEntrySheet stored = results.typeIn(current.id(), loaded.period().text(), typed.values(), total);
             fill(stored);
             periods.setItems(results.periods(current.id()));
             Notifications.success("result.entry.saved", loaded.period().text());
@@ -333,7 +333,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     void openHistory() {
-        ResultSheet loaded = sheet;
+        ResultEntrySheet loaded = sheet;
         if (loaded != null && loaded.resultId() != null) {
             historyDialog = HistoryDialog.open(audit, "result", Long.toString(loaded.resultId()),
                     loaded.unit().name() + " – " + loaded.period().text());

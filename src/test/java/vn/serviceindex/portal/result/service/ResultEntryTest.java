@@ -14,7 +14,7 @@ import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.PortalFiles;
-import vn.serviceindex.portal.result.domain.ResultSheet;
+import vn.serviceindex.portal.result.domain.ResultEntrySheet;
 import vn.serviceindex.portal.result.domain.ResultSource;
 import vn.serviceindex.portal.result.domain.ScoreEstimate;
 import vn.serviceindex.portal.result.domain.StoredGroup;
@@ -42,7 +42,7 @@ class ResultEntryTest extends ServiceTest {
         actAs("sgtvt.lanhdao");
         long sgtvt = unitId("H64.08");
 
-        ResultSheet sheet = results.typeIn(sgtvt, "2024-05", SGTVT_MAY, 55.5);
+        ResultEntrySheet sheet = results.typeIn(sgtvt, "2024-05", SGTVT_MAY, 55.5);
 
         assertThat(sheet.officialTotal()).isEqualTo(55.5);
         assertThat(sheet.stored()).extracting(StoredGroup::groupCode).containsExactly("CKMB", "TDGQ", "TTTT");
@@ -114,7 +114,7 @@ class ResultEntryTest extends ServiceTest {
         for (String reader : List.of("tinh.giamsat", "kiemtoan")) {
             actAs(reader);
             String before = databaseState();
-            ResultSheet sheet = results.sheet(sgtvt, "2024-05");
+            ResultEntrySheet sheet = results.sheet(sgtvt, "2024-05");
             assertThat(sheet.mayChange()).as(reader).isFalse();
             assertThat(sheet.stored()).hasSize(3);
 
@@ -128,7 +128,7 @@ class ResultEntryTest extends ServiceTest {
     void a_district_editor_types_in_for_its_communes() {
         actAs("iagrai.lanhdao");
 
-        ResultSheet sheet = results.typeIn(unitId("628.03"), "2024-Q2", List.of(new TypedResult("TDGQ", 90, null)),
+        ResultEntrySheet sheet = results.typeIn(unitId("628.03"), "2024-Q2", List.of(new TypedResult("TDGQ", 90, null)),
                 null);
 
         assertThat(sheet.unit().code()).isEqualTo("628.03");
@@ -141,12 +141,12 @@ class ResultEntryTest extends ServiceTest {
         imports.commit(PortalFiles.bytes(PortalFiles.TTTT), "tttt-2024.json", "2024", false);
         actAs("sgtvt.lanhdao");
         long sgtvt = unitId("H64.08");
-        ResultSheet imported = results.sheet(sgtvt, "2024");
+        ResultEntrySheet imported = results.sheet(sgtvt, "2024");
         double importedRate = imported.stored("TTTT").orElseThrow().result().headlineRate();
         results.typeIn(sgtvt, "2024", List.of(new TypedResult("TDGQ", 92.12, null)), 50.0);
         String before = databaseState();
 
-        ResultSheet again = results.typeIn(sgtvt, "2024", List.of(new TypedResult("TDGQ", 92.12, null),
+        ResultEntrySheet again = results.typeIn(sgtvt, "2024", List.of(new TypedResult("TDGQ", 92.12, null),
                 new TypedResult("TTTT", importedRate, imported.stored("TTTT").orElseThrow().result().officialScore())),
                 50.0);
 
