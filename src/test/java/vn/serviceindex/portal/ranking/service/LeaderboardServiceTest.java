@@ -22,24 +22,20 @@ class LeaderboardServiceTest extends ServiceTest {
     LeaderboardService leaderboards;
 
     long province;
-    long importId;
+    ScoreFixture scores;
 
     @BeforeEach
     void storeResults() {
         province = unitId("64");
-        importId = jdbc.sql("""
-                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
-                                                   created_units)
-                        values (:root, 'fixture.json', 'TDGQ', '2024-05', :by, 0, 0) returning id""")
-                .param("root", province).param("by", accountId("admin")).query(Long.class).single();
+        scores = new ScoreFixture(jdbc, this::unitId, province, accountId("admin"));
         // May 2024: Pleiku 80, Ia Grai 75 = An Khê 75 (tie), Đức Cơ 60 computed only; other districts no result.
-        official("622", "2024-05", 50, 30);
-        official("628", "2024-05", 45, 30);
-        official("623", "2024-05", 40, 35);
-        computed("631", "2024-05", 60);
+        scores.official("622", "2024-05", 50, 30);
+        scores.official("628", "2024-05", 45, 30);
+        scores.official("623", "2024-05", 40, 35);
+        scores.computed("631", "2024-05", 60);
         // April 2024: Ia Grai was 1st, Pleiku 2nd.
-        official("628", "2024-04", 50, 40);
-        official("622", "2024-04", 40, 30);
+        scores.official("628", "2024-04", 50, 40);
+        scores.official("622", "2024-04", 40, 30);
     }
 
     @Test
@@ -86,8 +82,8 @@ class LeaderboardServiceTest extends ServiceTest {
 
     @Test
     void communes_of_one_district_rank_among_themselves() {
-        official("628.03", "2024-05", 40, 10);
-        official("631.09", "2024-05", 45, 10);
+        scores.official("628.03", "2024-05", 40, 10);
+        scores.official("631.09", "2024-05", 45, 10);
         actAs("iagrai.lanhdao");
 
         List<LeaderboardRow> rows = leaderboards.leaderboard(PeerGroup.COMMUNES_OF_DISTRICT, unitId("628"),
@@ -135,36 +131,5 @@ class LeaderboardServiceTest extends ServiceTest {
         UnitScores ducCo = scores.stream().filter(s -> s.unitCode().equals("631")).findFirst().orElseThrow();
         assertThat(ducCo.groups().get("TDGQ").computed()).isEqualTo(60.0);
         assertThat(ducCo.total().official()).isNull();
-    }
-
-    /** An imported result: official TDGQ and TTTT scores (maxima stretched for round test numbers). */
-    private void official(String unitCode, String period, double onTime, double payment) {
-        long result = result(unitCode, period);
-        group(result, unitCode, "TDGQ", onTime, null, 60);
-        group(result, unitCode, "TTTT", payment, null, 40);
-    }
-
-    /** A result the portal has not published: only a computed TDGQ score. */
-    private void computed(String unitCode, String period, double onTime) {
-        group(result(unitCode, period), unitCode, "TDGQ", null, onTime, 60);
-    }
-
-    private long result(String unitCode, String period) {
-        return jdbc.sql("""
-                        insert into result (unit_id, period, formula_set_id)
-                        values (:unit, :period, (select id from formula_set where name = '766-2026')) returning id""")
-                .param("unit", unitId(unitCode)).param("period", period).query(Long.class).single();
-    }
-
-    private void group(long result, String unitCode, String group, Double official, Double computed, double max) {
-        jdbc.sql("""
-                        insert into result_group (result_id, unit_id, group_code, official_score, official_max,
-                                                  computed_score, computed_max, source, import_id)
-                        values (:result, :unit, :group, :official, :officialMax, :computed, :max, 'IMPORTED',
-                                :import)""")
-                .param("result", result).param("unit", unitId(unitCode)).param("group", group)
-                .param("official", official).param("officialMax", official == null ? null : max)
-                .param("computed", computed).param("max", max).param("import", importId)
-                .update();
     }
 }
