@@ -70,8 +70,10 @@ class TargetScheduleTest {
     @Test
     void a_day_between_two_phases_still_counts_towards_the_one_that_just_ended() {
         TargetSchedule withGap = TargetSchedule.ofPlan(List.of(
-                new TargetPhase("1", LocalDate.of(2024, 3, 22), LocalDate.of(2024, 4, 30), Map.of(GroupCode.CLGQ, 20.0)),
-                new TargetPhase("2", LocalDate.of(2024, 5, 10), LocalDate.of(2024, 6, 30), Map.of(GroupCode.CLGQ, 40.0))));
+                new TargetPhase("1", LocalDate.of(2024, 3, 22), LocalDate.of(2024, 4, 30),
+                        Map.of(GroupCode.CLGQ, 20.0)),
+                new TargetPhase("2", LocalDate.of(2024, 5, 10), LocalDate.of(2024, 6, 30),
+                        Map.of(GroupCode.CLGQ, 40.0))));
 
         assertThat(withGap.phaseOn(LocalDate.of(2024, 5, 5)).name()).isEqualTo("1");
         assertThat(withGap.expectedOn(GroupCode.CLGQ, 0.0, LocalDate.of(2024, 5, 5))).isEqualTo(20.0);
