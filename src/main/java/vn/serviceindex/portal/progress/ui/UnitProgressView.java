@@ -65,6 +65,8 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
     final Paragraph campaignLine = new Paragraph();
     final Paragraph phaseLine = new Paragraph();
     final Paragraph planLine = new Paragraph();
+    /** Where a plan sets no target for a group (written before the campaign targeted it), the rule does. */
+    final Paragraph ruleNote = new Paragraph();
     final Grid<GroupProgress> grid = new Grid<>();
     final Anchor csv;
     final Anchor xlsx;
@@ -87,29 +89,33 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
             }
         });
 
+        // Fixed widths with wrapping headers: the what-if sentence takes what is left.
         grid.addColumn(g -> ProgressLabels.group(this, g.groupCode()))
-                .setHeader(getTranslation("progress.column.group")).setFlexGrow(2);
+                .setHeader(getTranslation("progress.column.group")).setWidth("10rem").setFlexGrow(1);
         grid.addColumn(g -> ProgressLabels.rate(g.baseline(), locale))
-                .setHeader(getTranslation("progress.column.baseline")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("progress.column.baseline")).setTextAlign(ColumnTextAlign.END)
+                .setWidth("6rem").setFlexGrow(0);
         grid.addColumn(g -> ProgressLabels.rate(g.current(), locale)
                         + (g.currentPeriod() == null ? "" : " (" + g.currentPeriod() + ")"))
                 .setHeader(getTranslation("progress.column.current")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("10.5rem").setFlexGrow(0);
         grid.addColumn(g -> ProgressLabels.rate(g.expectedToday(), locale))
-                .setHeader(getTranslation("progress.column.expected")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("progress.column.expected")).setTextAlign(ColumnTextAlign.END)
+                .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(g -> ProgressLabels.rate(g.phaseTarget(), locale))
-                .setHeader(getTranslation("progress.column.phaseTarget")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("progress.column.phaseTarget")).setTextAlign(ColumnTextAlign.END)
+                .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(g -> ProgressLabels.rate(g.finalTarget(), locale))
-                .setHeader(getTranslation("progress.column.finalTarget")).setTextAlign(ColumnTextAlign.END);
+                .setHeader(getTranslation("progress.column.finalTarget")).setTextAlign(ColumnTextAlign.END)
+                .setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(this::completion).setHeader(getTranslation("progress.column.completion"))
-                .setKey(COMPLETION).setFlexGrow(2);
+                .setKey(COMPLETION).setWidth("8.5rem").setFlexGrow(0);
         // A text column, so that the status reads (and exports) as words; its part colours it.
         grid.addColumn(g -> ProgressLabels.status(this, g.status())).setHeader(getTranslation("progress.column.status"))
                 .setPartNameGenerator(g -> "progress-" + g.status().name().toLowerCase(Locale.ROOT))
-                .setAutoWidth(true);
-        grid.addColumn(g -> ProgressLabels.targetSource(this, g)).setHeader(getTranslation("progress.column.source"))
-                .setAutoWidth(true);
-        grid.addColumn(this::whatIfText).setHeader(getTranslation("progress.column.whatIf")).setFlexGrow(4);
+                .setWidth("9.5rem").setFlexGrow(0);
+        grid.addColumn(this::whatIfText).setHeader(getTranslation("progress.column.whatIf")).setWidth("16rem")
+                .setFlexGrow(3);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
@@ -172,12 +178,19 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
         phaseLine.addClassName("progress-phase");
         PlanReference plan = found.plan();
         planLine.setText(plan == null ? getTranslation("progress.noPlan")
-                : getTranslation("progress.plan", plan.number().isBlank() ? getTranslation("campaign.card.noNumber")
-                        : plan.number(), getTranslation(plan.status().labelKey())));
+                : plan.number().isBlank() ? getTranslation("progress.plan.noNumber",
+                        getTranslation(plan.status().labelKey()))
+                : getTranslation("progress.plan", plan.number(), getTranslation(plan.status().labelKey())));
         planLine.addClassName("progress-plan");
+        List<String> byRule = found.unit().groups().stream()
+                .filter(g -> plan != null && g.phaseTarget() != null && !g.targetFromPlan())
+                .map(g -> ProgressLabels.group(this, g.groupCode())).toList();
+        ruleNote.setText(byRule.isEmpty() ? "" : getTranslation("progress.ruleNote", String.join(", ", byRule)));
+        ruleNote.setVisible(!byRule.isEmpty());
+        ruleNote.addClassName("progress-plan");
         grid.setItems(found.unit().groups());
         var exports = new HorizontalLayout(csv, xlsx);
-        content.add(campaignLine, phaseLine, planLine, exports, grid);
+        content.add(campaignLine, phaseLine, planLine, ruleNote, exports, grid);
     }
 
     private Component completion(GroupProgress group) {
@@ -186,7 +199,7 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
             return new Span("–");
         }
         var bar = new ProgressBar(0, 1, share.getAsDouble());
-        bar.setWidth("6rem");
+        bar.setWidth("4rem");
         var percent = new Span(Formats.decimal(Math.round(share.getAsDouble() * 1000) / 10.0, getLocale()) + " %");
         var cell = new Div(bar, percent);
         cell.addClassName("progress-completion");

@@ -78,7 +78,7 @@ class UnitProgressViewTest extends KaribuTest {
         assertThat(GridKt._size(view.grid)).isEqualTo(6);
         assertThat(row("Thanh toán trực tuyến")).startsWith("Thanh toán trực tuyến", "67,37 %", "72,5 % (2024-05)",
                 "72,45 %", "77,37 %", "77,37 %");
-        assertThat(row("Thanh toán trực tuyến")).contains("Kế hoạch");
+        assertThat(view.ruleNote.isVisible()).as("the plan sets every group's targets").isFalse();
         assertThat(row("Dịch vụ công trực tuyến")).startsWith("Dịch vụ công trực tuyến", "40,3 %", "–", "50,17 %",
                 "60 %", "60 %");
         // Online payment (4th row) has covered 5,13 of the 10 points from 67,37 % to 77,37 %.
@@ -132,8 +132,28 @@ class UnitProgressViewTest extends KaribuTest {
         assertThat(view.planLine.getText()).isEqualTo("Chưa có kế hoạch: đo theo quy tắc của tỉnh");
         assertThat(view.phaseLine.getText())
                 .isEqualTo("Chặng hiện tại, đến mốc Kiểm tra sau 50 ngày: 22/03/2024 – 10/05/2024, ngày 42/50");
-        assertThat(row("Tiến độ giải quyết")).contains("100 %", "Quy tắc của tỉnh");
+        assertThat(row("Tiến độ giải quyết")).startsWith("Tiến độ giải quyết", "–", "–", "100 %", "100 %", "100 %");
         assertThat(row("Thanh toán trực tuyến")).contains("Chưa có chỉ tiêu");
+    }
+
+    @Test
+    void a_group_the_plan_sets_no_target_for_is_measured_by_the_rule_and_the_page_says_so() {
+        // Ia Pnôn's draft, as if written before the campaign targeted online services.
+        jdbc.sql("delete from plan_target where unit_id = :u and group_code = 'CLGQ'").param("u", unitId("631.09"))
+                .update();
+        login("iapnon.lanhdao");
+
+        navigate("progress");
+
+        UnitProgressView view = view();
+        assertThat(view.planLine.getText()).isEqualTo("Chỉ tiêu theo kế hoạch chưa có số (Dự thảo)");
+        assertThat(view.ruleNote.getText())
+                .isEqualTo("Kế hoạch chưa đặt chỉ tiêu cho Dịch vụ công trực tuyến: đo theo quy tắc của tỉnh");
+        // The rule from Ia Pnôn's 0,5 %: 60 % in two steps to the checks, 30,25 % by 10/05.
+        assertThat(row("Dịch vụ công trực tuyến")).startsWith("Dịch vụ công trực tuyến", "0,5 %", "–", "25,49 %",
+                "30,25 %", "60 %");
+        assertThat(row("Thanh toán trực tuyến")).startsWith("Thanh toán trực tuyến", "0 %", "–", "24,95 %", "60 %",
+                "60 %");
     }
 
     @Test
