@@ -1,5 +1,7 @@
 package vn.serviceindex.portal.progress.service;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,18 +118,19 @@ public class ProgressService {
         Map<Long, List<Long>> covering = progress.coveringCampaigns(readable.stream().map(OrgUnit::id).toList());
         Map<Long, Campaign> byId = new HashMap<>();
         covering.values().stream().flatMap(List::stream).distinct().forEach(id -> byId.put(id, campaigns.get(id)));
-        Map<Campaign, List<OrgUnit>> unitsByCampaign = new LinkedHashMap<>();
+        Map<Long, List<OrgUnit>> unitsByCampaign = new LinkedHashMap<>();
         for (OrgUnit unit : readable) {
             List<Campaign> concerning = covering.getOrDefault(unit.id(), List.of()).stream().map(byId::get).toList();
             Campaign.current(concerning, today)
-                    .ifPresent(c -> unitsByCampaign.computeIfAbsent(c, k -> new ArrayList<>()).add(unit));
+                    .ifPresent(c -> unitsByCampaign.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(unit));
         }
         Map<Long, Map<String, GroupRate>> rates = progress.ratesIn(readable.stream().map(OrgUnit::id).toList(),
                 period);
         FormulaCache sets = new FormulaCache();
         Map<Long, Double> gaps = new HashMap<>();
-        unitsByCampaign.forEach((campaign, members) -> {
-            for (Measured measured : measure(campaign, members, campaigns.baselines(campaign.id()), rates, today)) {
+        unitsByCampaign.forEach((campaignId, members) -> {
+            for (Measured measured : measure(byId.get(campaignId), members, campaigns.baselines(campaignId), rates,
+                    today)) {
                 Double gap = null;
                 for (GroupProgress groupProgress : measured.progress().groups()) {
                     if (group != null && !group.equals(groupProgress.groupCode())) {
@@ -139,7 +142,9 @@ public class ProgressService {
                     }
                 }
                 if (gap != null) {
-                    gaps.put(measured.progress().unitId(), Math.round(gap * 100) / 100.0);
+                    // Sums of two-decimal points: round off the doubles' noise.
+                    gaps.put(measured.progress().unitId(),
+                            BigDecimal.valueOf(gap).setScale(2, RoundingMode.HALF_UP).doubleValue());
                 }
             }
         });
