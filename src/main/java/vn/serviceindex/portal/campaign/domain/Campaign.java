@@ -39,4 +39,18 @@ public record Campaign(long id, long provinceId, String name, String referenceNu
     public CampaignProgress progressOn(LocalDate today) {
         return CampaignProgress.of(this, today);
     }
+
+    /**
+     * The campaign a unit's screens show among those concerning it: one running today, else the next to start,
+     * else the last that started.
+     */
+    public static Optional<Campaign> current(List<Campaign> concerning, LocalDate today) {
+        Comparator<Campaign> latestFirst = Comparator.comparing(Campaign::startDate).thenComparing(Campaign::id)
+                .reversed();
+        List<Campaign> ordered = concerning.stream().sorted(latestFirst).toList();
+        return ordered.stream().filter(c -> c.contains(today)).findFirst()
+                .or(() -> ordered.stream().filter(c -> c.startDate().isAfter(today))
+                        .min(Comparator.comparing(Campaign::startDate)))
+                .or(() -> ordered.stream().findFirst());
+    }
 }

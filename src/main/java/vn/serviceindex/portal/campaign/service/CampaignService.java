@@ -1,9 +1,7 @@
 package vn.serviceindex.portal.campaign.service;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,12 +74,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public Optional<Campaign> currentFor(long unitId) {
         units.get(unitId);
-        LocalDate today = calendar.today();
-        List<Campaign> concerning = campaigns.concerning(unitId);
-        return concerning.stream().filter(c -> c.contains(today)).findFirst()
-                .or(() -> concerning.stream().filter(c -> c.startDate().isAfter(today))
-                        .min(Comparator.comparing(Campaign::startDate)))
-                .or(() -> concerning.stream().findFirst());
+        return Campaign.current(campaigns.concerning(unitId), calendar.today());
     }
 
     @Transactional(readOnly = true)

@@ -43,7 +43,7 @@ import vn.serviceindex.portal.unit.service.UnitService;
  */
 @Route("dashboard")
 @RolesAllowed({"PROVINCE_MONITOR", "ADMIN", "AUDITOR"})
-@Menu(order = 5, icon = "DASHBOARD", title = "nav.dashboard")
+@Menu(order = 3, icon = "DASHBOARD", title = "nav.dashboard")
 public class ProvinceDashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final LeaderboardService leaderboards;

@@ -4,15 +4,18 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
 import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -35,10 +38,14 @@ public class LeaderboardService {
 
     private final LeaderboardRepository leaderboards;
     private final CurrentUser currentUser;
+    /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
+    private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
 
-    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser) {
+    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser,
+                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
+        this.phaseTargetGaps = phaseTargetGaps;
     }
 
     /**
@@ -71,6 +78,20 @@ public class LeaderboardService {
         Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
         return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
                 .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+    }
+
+    /**
+     * Per unit id of the rows, the points it would gain at its current phase targets (see {@link PhaseTargetGaps});
+     * empty where no campaign feature is present.
+     *
+     * @param group the group the leaderboard ranks by, or null for the total
+     */
+    public Map<Long, Double> phaseTargetGaps(List<LeaderboardRow> rows, String period, @Nullable String group) {
+        PhaseTargetGaps gaps = phaseTargetGaps.getIfAvailable();
+        if (gaps == null || rows.isEmpty()) {
+            return Map.of();
+        }
+        return gaps.gaps(checkedPeriod(period), group, rows.stream().map(LeaderboardRow::unitId).toList());
     }
 
     /**

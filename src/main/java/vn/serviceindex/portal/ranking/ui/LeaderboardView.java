@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
@@ -50,6 +51,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     final Grid<LeaderboardRow> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
     List<LeaderboardRow> rows = List.of();
+    /** Per unit id, the points to the unit's current phase target (of the chosen group, or in total). */
+    Map<Long, Double> gaps = Map.of();
 
     LeaderboardView(LeaderboardService leaderboards) {
         this.leaderboards = leaderboards;
@@ -90,6 +93,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         }
         grid.addColumn(row -> movementText(row.movement())).setHeader(getTranslation("ranking.column.movement"))
                 .setAutoWidth(true);
+        grid.addColumn(row -> gaps.containsKey(row.unitId()) ? Formats.decimal(gaps.get(row.unitId()), locale) : "")
+                .setHeader(getTranslation("ranking.column.gap")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.setSizeFull();
 
         province.addValueChangeListener(e -> provinceChanged());
@@ -131,13 +136,15 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         String chosenPeriod = period.getValue();
         if (peerGroup == null || chosenPeriod == null || (peerGroup != PeerGroup.PROVINCES && root == null)) {
             rows = List.of();
+            gaps = Map.of();
             grid.setItems(rows);
             empty.setText(getTranslation("ranking.choose"));
             return;
         }
         try {
-            rows = leaderboards.leaderboard(peerGroup, root == null ? null : root.id(), chosenPeriod,
-                    TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue());
+            String group = TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue();
+            rows = leaderboards.leaderboard(peerGroup, root == null ? null : root.id(), chosenPeriod, group);
+            gaps = leaderboards.phaseTargetGaps(rows, chosenPeriod, group);
             grid.setItems(rows);
             empty.setText(rows.isEmpty() ? getTranslation("ranking.noUnits") : "");
         } catch (UserError error) {
@@ -167,6 +174,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                     getTranslation("ranking.column.score"), getTranslation("ranking.column.official")));
             headers.addAll(LeaderboardService.GROUPS);
             headers.add(getTranslation("ranking.column.previousRank"));
+            headers.add(getTranslation("ranking.column.gap"));
             try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("ranking.title"),
                     headers)) {
                 for (LeaderboardRow row : rows) {
@@ -175,6 +183,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                     cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
                     LeaderboardService.GROUPS.forEach(g -> cells.add(row.groups().get(g)));
                     cells.add(row.previousRank());
+                    cells.add(gaps.get(row.unitId()));
                     writer.write(cells);
                 }
             }

@@ -30,27 +30,27 @@ class MainLayoutTest extends KaribuTest {
     void admin_navigation_lists_the_workspace_the_leaderboards_the_guide_the_history_and_the_admin_screens() {
         login("admin");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Kết quả",
-                "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Nhập kết quả", "Lịch sử thay đổi", "Quản lý đơn vị",
-                "Quản lý tài khoản", "Bộ công thức tính điểm");
-        assertThat(navigationPaths()).containsExactly("", "dashboard", "campaigns", "results", "leaderboards", "index",
-                "imports", "audit", "admin/units", "admin/accounts", "admin/formulas");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Tiến độ chỉ tiêu",
+                "Chiến dịch", "Kết quả", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Nhập kết quả",
+                "Lịch sử thay đổi", "Quản lý đơn vị", "Quản lý tài khoản", "Bộ công thức tính điểm");
+        assertThat(navigationPaths()).containsExactly("", "dashboard", "progress", "campaigns", "results",
+                "leaderboards", "index", "imports", "audit", "admin/units", "admin/accounts", "admin/formulas");
     }
 
     @Test
     void the_auditor_sees_the_workspace_the_campaigns_the_results_the_guide_and_the_change_history() {
         login("kiemtoan");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Kết quả",
-                "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Lịch sử thay đổi");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Tiến độ chỉ tiêu",
+                "Chiến dịch", "Kết quả", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Lịch sử thay đổi");
     }
 
     @Test
     void the_province_monitor_sees_the_workspace_the_campaigns_the_results_the_guide_and_the_result_import() {
         login("tinh.giamsat");
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Chiến dịch", "Kết quả",
-                "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Nhập kết quả");
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Bảng điều hành", "Tiến độ chỉ tiêu",
+                "Chiến dịch", "Kết quả", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số", "Nhập kết quả");
     }
 
     @ParameterizedTest
@@ -58,7 +58,7 @@ class MainLayoutTest extends KaribuTest {
     void unit_leaders_see_their_workspace_their_results_the_leaderboards_and_the_guide(String username) {
         login(username);
 
-        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Kết quả", "Bảng xếp hạng",
+        assertThat(navigationLabels()).containsExactly("Đơn vị của tôi", "Tiến độ chỉ tiêu", "Kết quả", "Bảng xếp hạng",
                 "Cách tính điểm Bộ chỉ số");
     }
 
@@ -128,7 +128,7 @@ class MainLayoutTest extends KaribuTest {
 
         _setValue(_get(LanguageSwitch.class), Locale.ENGLISH);
         navigate("");
-        assertThat(navigationLabels()).containsExactly("My unit", "Results", "Leaderboards",
+        assertThat(navigationLabels()).containsExactly("My unit", "Progress against targets", "Results", "Leaderboards",
                 "How the index is scored");
         assertThat(_get(Span.class, spec -> spec.withClasses("header-title")).getText())
                 .isEqualTo("Citizen and Business Service Index Portal");
@@ -137,13 +137,13 @@ class MainLayoutTest extends KaribuTest {
 
         logout();
         login("iagrai.lanhdao");
-        assertThat(navigationLabels()).containsExactly("My unit", "Results", "Leaderboards",
+        assertThat(navigationLabels()).containsExactly("My unit", "Progress against targets", "Results", "Leaderboards",
                 "How the index is scored");
 
         logout();
         login("sgtvt.lanhdao");
         assertThat(navigationLabels()).as("another account keeps its own language").containsExactly("Đơn vị của tôi",
-                "Kết quả", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số");
+                "Tiến độ chỉ tiêu", "Kết quả", "Bảng xếp hạng", "Cách tính điểm Bộ chỉ số");
     }
 
     private static List<String> navigationLabels() {

@@ -24,7 +24,8 @@ class CampaignWorkspaceSectionTest extends CampaignUiTest {
     void the_department_sees_the_campaign_day_its_approved_plan_and_the_targets_of_the_current_phase() {
         login("sgtvt.lanhdao");
 
-        assertThat(cardTitles()).containsExactly("Chiến dịch", "Kế hoạch", "Chỉ tiêu", "Kết quả");
+        assertThat(cardTitles()).containsExactly("Chiến dịch", "Kế hoạch", "Chỉ tiêu", "Tiến độ chỉ tiêu",
+                "Kết quả");
         assertThat(text("campaign-banner-day")).isEqualTo("Ngày 42/101");
         assertThat(text("campaign-banner-milestone"))
                 .isEqualTo("Mốc tiếp theo: Kiểm tra sau 50 ngày (10/05/2024), còn 8 ngày");

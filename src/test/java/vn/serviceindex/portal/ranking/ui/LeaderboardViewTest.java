@@ -4,8 +4,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Anchor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,5 +55,54 @@ class LeaderboardViewTest extends KaribuTest {
         _setValue(view.peers, PeerGroup.DEPARTMENTS);
         assertThat(GridKt._size(view.grid)).isEqualTo(22);
         assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Sở Giao thông-Vận tải", "18,42");
+    }
+
+    @Test
+    void the_gap_column_shows_the_points_each_unit_would_gain_at_its_current_phase_target() {
+        login("tinh.giamsat");
+        navigate("leaderboards");
+
+        var view = _get(LeaderboardView.class);
+        // Ia Grai's plan aims at 100 % on time in phase 2; at 81,6 % it lacks 20 × 18,4 % = 3,68 points.
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Huyện Ia Grai").last().isEqualTo("3,68");
+        assertThat(GridKt._getFormattedRow(view.grid, 1)).as("no result in May: no gap").last().isEqualTo("");
+
+        _setValue(view.rankBy, "TTTT");
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).as("no online payment figures").last().isEqualTo("");
+    }
+
+    @Test
+    void a_unit_leader_sees_the_gap_of_its_own_unit_only() {
+        login("iagrai.lanhdao");
+        navigate("leaderboards");
+
+        var view = _get(LeaderboardView.class);
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Huyện Ia Grai").last().isEqualTo("3,68");
+        _setValue(view.peers, PeerGroup.DEPARTMENTS);
+        // Sở GT-VT's plan is not Ia Grai's to read.
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Sở Giao thông-Vận tải").last()
+                .isEqualTo("");
+
+        logout();
+        login("sgtvt.lanhdao");
+        navigate("leaderboards");
+        _setValue(_get(LeaderboardView.class).peers, PeerGroup.DEPARTMENTS);
+        // 92,12 % on time against the plan's 100 %: 20 × 7,88 % = 1,58.
+        assertThat(GridKt._getFormattedRow(_get(LeaderboardView.class).grid, 0)).last().isEqualTo("1,58");
+    }
+
+    @Test
+    void the_csv_export_carries_the_gap_column() throws IOException {
+        login("tinh.giamsat");
+        navigate("leaderboards");
+
+        byte[] csv = DownloadKt._download(_get(Anchor.class, spec -> spec.withText("Xuất CSV")));
+
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new InputStreamReader(
+                new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
+        assertThat(records.getFirst().toList()).last().isEqualTo("Còn thiếu so với chỉ tiêu giai đoạn");
+        assertThat(records.get(1).toList()).startsWith("1", "628", "Huyện Ia Grai", "16.32").last()
+                .isEqualTo("3.68");
+        assertThat(records).hasSize(18);
     }
 }
