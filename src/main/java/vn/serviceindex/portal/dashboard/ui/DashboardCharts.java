@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.serviceindex.portal.base.ui.Chart;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.dashboard.domain.GroupTrack;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 
@@ -66,6 +67,32 @@ final class DashboardCharts {
             ObjectNode rank = ranks.addObject().put("value", point.rank());
             rank.putObject("label").put("show", true).put("position", "bottom")
                     .put("formatter", point.rank() + "/" + point.ranked());
+        }
+        return option;
+    }
+    /** Per group a horizontal bar split into units on track, behind, without a result and without a target. */
+    static ObjectNode track(List<GroupTrack> tracks, Function<String, String> groupName, List<String> statusNames) {
+        ObjectNode option = Chart.newOption();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("bottom", 0);
+        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 8)
+                .put("bottom", 36);
+        option.putObject("xAxis").put("type", "value").put("minInterval", 1);
+        ArrayNode groups = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
+        tracks.forEach(t -> groups.add(groupName.apply(t.groupCode())));
+        // Green, red, grey, light grey: the colours officials read as on track, behind and not yet known.
+        String[] colours = {"#2e7d32", "#c62828", "#9e9e9e", "#e0e0e0"};
+        List<java.util.function.ToIntFunction<GroupTrack>> counts = List.of(GroupTrack::onTrack, GroupTrack::behind,
+                GroupTrack::noResult, GroupTrack::noTarget);
+        ArrayNode series = option.putArray("series");
+        for (int i = 0; i < counts.size(); i++) {
+            ObjectNode bar = series.addObject().put("type", "bar").put("stack", "units")
+                    .put("name", statusNames.get(i));
+            bar.putObject("itemStyle").put("color", colours[i]);
+            ArrayNode data = bar.putArray("data");
+            for (GroupTrack t : tracks) {
+                data.add(counts.get(i).applyAsInt(t));
+            }
         }
         return option;
     }

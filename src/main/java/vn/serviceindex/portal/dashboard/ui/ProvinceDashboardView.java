@@ -1,5 +1,19 @@
 package vn.serviceindex.portal.dashboard.ui;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.util.stream.Collectors;
+import vn.serviceindex.portal.base.export.TableFormat;
+import vn.serviceindex.portal.base.export.TableWriter;
+import vn.serviceindex.portal.dashboard.domain.CampaignTrack;
+import vn.serviceindex.portal.dashboard.domain.GroupTrack;
+import vn.serviceindex.portal.progress.domain.GroupProgress;
+import vn.serviceindex.portal.progress.domain.UnitProgress;
+import vn.serviceindex.portal.progress.service.ProgressService;
+import vn.serviceindex.portal.progress.ui.ProgressLabels;
+import vn.serviceindex.portal.progress.ui.UnitProgressView;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -50,10 +64,19 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     private final CampaignService campaigns;
     private final UnitService units;
     private final CampaignCalendar calendar;
+    private final ProgressService progress;
+
+    /** How many of the units furthest behind the dashboard lists. */
+    static final int MOST_BEHIND = 10;
 
     final ComboBox<RankedUnit> province = new ComboBox<>();
     final ComboBox<String> period = new ComboBox<>();
     final Div campaign = new Div();
+    final Chart trackChart = new Chart();
+    final Grid<GroupTrack> track = new Grid<>();
+    final Grid<UnitProgress> behind = new Grid<>();
+    final Paragraph trackEmpty = new Paragraph();
+    List<UnitProgress> measured = List.of();
     final Chart distributionChart = new Chart();
     final Grid<ScoreDistribution> distribution = new Grid<>();
     final ComboBox<OrgUnit> trendUnit = new ComboBox<>();
@@ -63,11 +86,12 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     List<ScorePoint> trend = List.of();
 
     ProvinceDashboardView(LeaderboardService leaderboards, CampaignService campaigns, UnitService units,
-                          CampaignCalendar calendar) {
+                          CampaignCalendar calendar, ProgressService progress) {
         this.leaderboards = leaderboards;
         this.campaigns = campaigns;
         this.units = units;
         this.calendar = calendar;
+        this.progress = progress;
         addClassName("province-dashboard");
         Locale locale = getLocale();
 
@@ -81,6 +105,34 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         var filters = new HorizontalLayout(province, period);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        track.addColumn(t -> ProgressLabels.group(this, t.groupCode())).setHeader(getTranslation("progress.column.group"))
+                .setFlexGrow(2);
+        track.addColumn(t -> Math.round(t.onTrackShare() * 100) + " %").setHeader(getTranslation("dashboard.track.share"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        track.addColumn(GroupTrack::onTrack).setHeader(getTranslation("progress.status.ON_TRACK"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        track.addColumn(GroupTrack::behind).setHeader(getTranslation("progress.status.BEHIND"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        track.addColumn(GroupTrack::noResult).setHeader(getTranslation("progress.status.NO_RESULT"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        track.addColumn(GroupTrack::noTarget).setHeader(getTranslation("progress.status.NO_TARGET"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        track.setAllRowsVisible(true);
+
+        behind.addComponentColumn(unit -> new RouterLink(unit.unitName(), UnitProgressView.class,
+                        new RouteParameters("unitId", Long.toString(unit.unitId()))))
+                .setHeader(getTranslation("ranking.column.unit")).setFlexGrow(3);
+        behind.addColumn(unit -> getTranslation("unit.level." + unit.level()))
+                .setHeader(getTranslation("unit.field.level")).setAutoWidth(true);
+        behind.addColumn(unit -> getTranslation(unit.hasPlan() ? "dashboard.behind.plan" : "dashboard.behind.rule"))
+                .setHeader(getTranslation("progress.column.source")).setAutoWidth(true);
+        behind.addColumn(this::groupsBehind).setHeader(getTranslation("dashboard.behind.groups")).setFlexGrow(2);
+        behind.addColumn(unit -> Formats.decimal(unit.totalShortfall(), locale))
+                .setHeader(getTranslation("dashboard.behind.shortfall")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        behind.setAllRowsVisible(true);
+        var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
 
         distribution.addColumn(d -> getTranslation("ranking.peers." + d.peers().name()))
                 .setHeader(getTranslation("ranking.peers")).setFlexGrow(2);
@@ -108,6 +160,8 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         trendFilters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         add(new H2(getTranslation("dashboard.title")), filters, campaign,
+                new H3(getTranslation("dashboard.track")), trackEmpty, trackChart, track,
+                new H3(getTranslation("dashboard.behind")), behind, exports,
                 new H3(getTranslation("dashboard.distribution")), distributionChart, distribution,
                 new H3(getTranslation("dashboard.trend")), trendFilters, trendEmpty, trendChart);
 
@@ -148,9 +202,60 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         if (current.isPresent()) {
             campaign.add(new CampaignBanner(current.get(), campaigns.progress(current.get()),
                     campaigns.todayIsPinned()));
+            measured = progress.campaignProgress(current.get().id());
         } else {
             campaign.add(new Paragraph(getTranslation("dashboard.noCampaign")));
+            measured = List.of();
         }
+        List<GroupTrack> tracks = CampaignTrack.byGroup(LeaderboardService.GROUPS, measured);
+        track.setItems(tracks);
+        trackChart.setOption(DashboardCharts.track(tracks, code -> ProgressLabels.group(this, code),
+                List.of(getTranslation("progress.status.ON_TRACK"), getTranslation("progress.status.BEHIND"),
+                        getTranslation("progress.status.NO_RESULT"), getTranslation("progress.status.NO_TARGET"))));
+        behind.setItems(CampaignTrack.mostBehind(measured, MOST_BEHIND));
+        trackEmpty.setText(measured.isEmpty() ? getTranslation("dashboard.track.empty") : "");
+        trackEmpty.setVisible(measured.isEmpty());
+    }
+
+    /** "Thanh toán trực tuyến (5,2), …": the groups a unit is behind in, with the rate points it lacks. */
+    private String groupsBehind(UnitProgress unit) {
+        return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
+                .map(g -> ProgressLabels.group(this, g.groupCode()) + " (" + Formats.decimal(g.shortfall(),
+                        getLocale()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Every covered unit's progress, one row per unit and group, for the office's own tables. */
+    private Anchor download(TableFormat format) {
+        DownloadHandler handler = event -> {
+            event.setFileName("tien-do-chi-tieu." + format.extension());
+            event.setContentType(format.contentType());
+            List<String> headers = List.of(getTranslation("ranking.column.code"),
+                    getTranslation("ranking.column.unit"), getTranslation("unit.field.level"),
+                    getTranslation("progress.column.code"), getTranslation("progress.column.group"),
+                    getTranslation("progress.column.baseline"), getTranslation("progress.column.current"),
+                    getTranslation("progress.column.period"), getTranslation("progress.column.expected"),
+                    getTranslation("progress.column.phaseTarget"), getTranslation("progress.column.finalTarget"),
+                    getTranslation("progress.column.status"), getTranslation("progress.column.source"),
+                    getTranslation("progress.column.shortfall"));
+            try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("nav.progress"),
+                    headers)) {
+                for (UnitProgress unit : measured) {
+                    for (GroupProgress group : unit.groups()) {
+                        writer.write(java.util.Arrays.asList(unit.unitCode(), unit.unitName(),
+                                getTranslation("unit.level." + unit.level()), group.groupCode(),
+                                ProgressLabels.group(this, group.groupCode()), group.baseline(), group.current(),
+                                group.currentPeriod(), group.expectedToday(), group.phaseTarget(),
+                                group.finalTarget(), ProgressLabels.status(this, group.status()),
+                                ProgressLabels.targetSource(this, group), group.shortfall()));
+                    }
+                }
+            }
+        };
+        var anchor = new Anchor(handler, getTranslation("dashboard.export",
+                format.extension().toUpperCase(getLocale())));
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
     }
 
     void refreshDistribution() {

@@ -10,25 +10,25 @@ import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.WhatIf;
 
 /** How progress reads on screen and in exports, in the user's language. */
-final class ProgressLabels {
+public final class ProgressLabels {
 
     private ProgressLabels() {
     }
 
     /** A rate as officials write it: "72,37 %"; "–" when there is none. */
-    static String rate(@Nullable Double value, Locale locale) {
+    public static String rate(@Nullable Double value, Locale locale) {
         return value == null ? "–" : Formats.decimal(value, locale) + " %";
     }
 
-    static String group(Component any, String groupCode) {
+    public static String group(Component any, String groupCode) {
         return any.getTranslation(GroupCode.valueOf(groupCode).labelKey());
     }
 
-    static String status(Component any, GroupProgress.Status status) {
+    public static String status(Component any, GroupProgress.Status status) {
         return any.getTranslation("progress.status." + status.name());
     }
 
-    static String targetSource(Component any, GroupProgress group) {
+    public static String targetSource(Component any, GroupProgress group) {
         if (group.phaseTarget() == null) {
             return "";
         }

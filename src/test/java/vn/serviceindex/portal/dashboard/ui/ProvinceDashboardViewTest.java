@@ -5,7 +5,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.html.Anchor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import vn.serviceindex.portal.dashboard.domain.GroupTrack;
+import vn.serviceindex.portal.progress.domain.UnitProgress;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,15 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.demo.DemoResultsFixture;
+import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 
-/** The province dashboard over the demo's results, on the demo's pinned day (2024-05-02, day 42 of 101). */
+/**
+ * The province dashboard over the demo's results and baselines, on the demo's pinned day (2024-05-02, day 42 of
+ * 101).
+ */
 class ProvinceDashboardViewTest extends KaribuTest {
 
     @BeforeEach
     void seedResults() {
-        DemoResultsFixture.seed(jdbc);
+        DemoProgressFixture.seed(jdbc);
     }
 
     @Test
@@ -88,6 +101,49 @@ class ProvinceDashboardViewTest extends KaribuTest {
             assertThatThrownBy(() -> navigate("dashboard")).as(user).isInstanceOf(MockAccessDeniedException.class);
             logout();
         }
+    }
+
+    @Test
+    void the_monitor_sees_per_group_how_many_units_keep_to_their_targets_and_who_is_furthest_behind() {
+        login("tinh.giamsat");
+        navigate("dashboard");
+        var view = _get(ProvinceDashboardView.class);
+
+        int covered = view.measured.size();
+        assertThat(covered).isGreaterThan(50);
+        assertThat(GridKt._size(view.track)).isEqualTo(6);
+        for (GroupTrack group : view.track.getListDataView().getItems().toList()) {
+            assertThat(group.onTrack() + group.behind() + group.noResult() + group.noTarget())
+                    .as(group.groupCode()).isEqualTo(covered);
+        }
+        assertThat(view.track.getListDataView().getItems().mapToInt(GroupTrack::behind).sum()).isPositive();
+        assertThat(view.trackChart.option().get("series")).hasSize(4);
+
+        List<UnitProgress> behind = view.behind.getListDataView().getItems().toList();
+        assertThat(behind).isNotEmpty().hasSizeLessThanOrEqualTo(ProvinceDashboardView.MOST_BEHIND);
+        assertThat(behind).extracting(UnitProgress::totalShortfall)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(behind.getFirst().totalShortfall()).isEqualTo(view.measured.stream()
+                .mapToDouble(UnitProgress::totalShortfall).max().orElseThrow());
+    }
+
+    @Test
+    void the_progress_of_every_unit_exports_to_csv_one_row_per_unit_and_group() throws IOException {
+        login("tinh.giamsat");
+        navigate("dashboard");
+        var view = _get(ProvinceDashboardView.class);
+
+        byte[] csv = DownloadKt._download(_get(Anchor.class, spec -> spec.withText("Xuất tiến độ mọi đơn vị (CSV)")));
+        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new InputStreamReader(
+                new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
+
+        assertThat(records.getFirst().get(0)).isEqualTo("Mã");
+        assertThat(records).hasSize(1 + view.measured.size() * 6);
+        CSVRecord payment = records.stream().filter(r -> r.get(0).equals("H64.08") && r.get(3).equals("TTTT"))
+                .findFirst().orElseThrow();
+        // Sở GT-VT's plan: 67,37 % in 2023, 72,37 % at the end of phase 1, 77,37 % at the end.
+        assertThat(payment.get(5)).isEqualTo("67.37");
+        assertThat(payment.get(10)).isEqualTo("77.37");
     }
 
     @Test
