@@ -55,8 +55,9 @@ final class DashboardCharts {
         ArrayNode axes = option.putArray("yAxis");
         axes.addObject().put("type", "value").put("name", totalName).put("min", 0).put("max", 100);
         // Rank 1 belongs at the top: the axis runs downwards.
+        int peers = points.stream().mapToInt(ScorePoint::ranked).max().orElse(1);
         axes.addObject().put("type", "value").put("name", rankName).put("inverse", true).put("min", 1)
-                .put("minInterval", 1);
+                .put("max", Math.max(2, peers)).put("minInterval", 1);
         ArrayNode series = option.putArray("series");
         ArrayNode totals = series.addObject().put("type", "line").put("name", totalName).putArray("data");
         ArrayNode ranks = series.addObject().put("type", "line").put("name", rankName).put("yAxisIndex", 1)

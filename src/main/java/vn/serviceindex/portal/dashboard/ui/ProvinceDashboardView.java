@@ -17,6 +17,7 @@ import vn.serviceindex.portal.progress.ui.UnitProgressView;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -119,6 +120,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         track.addColumn(GroupTrack::noTarget).setHeader(getTranslation("progress.status.NO_TARGET"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         track.setAllRowsVisible(true);
+        track.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         behind.addComponentColumn(unit -> new RouterLink(unit.unitName(), UnitProgressView.class,
                         new RouteParameters("unitId", Long.toString(unit.unitId()))))
@@ -127,11 +129,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
                 .setHeader(getTranslation("unit.field.level")).setAutoWidth(true);
         behind.addColumn(unit -> getTranslation(unit.hasPlan() ? "dashboard.behind.plan" : "dashboard.behind.rule"))
                 .setHeader(getTranslation("progress.column.source")).setAutoWidth(true);
-        behind.addColumn(this::groupsBehind).setHeader(getTranslation("dashboard.behind.groups")).setFlexGrow(2);
+        behind.addColumn(this::groupsBehind).setHeader(getTranslation("dashboard.behind.groups")).setFlexGrow(4);
         behind.addColumn(unit -> Formats.decimal(unit.totalShortfall(), locale))
                 .setHeader(getTranslation("dashboard.behind.shortfall")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         behind.setAllRowsVisible(true);
+        // The groups a unit is behind in make a long line: let it wrap rather than cut it off.
+        behind.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
 
         distribution.addColumn(d -> getTranslation("ranking.peers." + d.peers().name()))
