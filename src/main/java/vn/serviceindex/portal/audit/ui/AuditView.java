@@ -18,7 +18,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +29,8 @@ import vn.serviceindex.portal.audit.domain.ChainVerdict;
 import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.base.export.TableFormat;
-import vn.serviceindex.portal.base.export.TableWriter;
 import vn.serviceindex.portal.base.ui.DateFields;
+import vn.serviceindex.portal.base.ui.TableDownload;
 
 /**
  * The auditor's screen: search the change history by unit (with its subtree), account, entity, field and
@@ -138,26 +137,16 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     private Anchor download(TableFormat format) {
         Locale locale = getLocale();
-        var anchor = new Anchor(exportHandler(format, locale),
-                getTranslation("audit.action.export", format.extension().toUpperCase(Locale.ROOT)));
-        anchor.getElement().setAttribute("download", true);
-        return anchor;
-    }
-
-    private DownloadHandler exportHandler(TableFormat format, Locale locale) {
-        return event -> {
-            event.setFileName("lich-su-thay-doi-" + LocalDate.now() + "." + format.extension());
-            event.setContentType(format.contentType());
-            List<String> headers = List.of(getTranslation("audit.column.id"), getTranslation("audit.column.time"),
-                    getTranslation("audit.column.actor"), getTranslation("audit.column.dbUser"),
-                    getTranslation("audit.column.unit"), getTranslation("audit.column.entity"),
-                    getTranslation("audit.column.entityId"), getTranslation("audit.column.operation"),
-                    getTranslation("audit.column.field"), getTranslation("audit.column.old"),
-                    getTranslation("audit.column.new"), getTranslation("audit.column.reason"),
-                    getTranslation("audit.column.correlation"));
-            try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("audit.title"),
-                    headers)) {
-                audit.forEach(query, r -> {
+        List<String> headers = List.of(getTranslation("audit.column.id"), getTranslation("audit.column.time"),
+                getTranslation("audit.column.actor"), getTranslation("audit.column.dbUser"),
+                getTranslation("audit.column.unit"), getTranslation("audit.column.entity"),
+                getTranslation("audit.column.entityId"), getTranslation("audit.column.operation"),
+                getTranslation("audit.column.field"), getTranslation("audit.column.old"),
+                getTranslation("audit.column.new"), getTranslation("audit.column.reason"),
+                getTranslation("audit.column.correlation"));
+        return TableDownload.link(getTranslation("audit.action.export", format.extension().toUpperCase(Locale.ROOT)),
+                format, () -> "lich-su-thay-doi-" + LocalDate.now(), getTranslation("audit.title"), headers,
+                writer -> audit.forEach(query, r -> {
                     List<Object> row = new ArrayList<>();
                     row.add(r.id());
                     row.add(AuditLabels.time(r, locale));
@@ -173,9 +162,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                     row.add(r.reason());
                     row.add(r.correlationId());
                     writer.write(row);
-                });
-            }
-        };
+                }));
     }
 
     @Override

@@ -3,10 +3,8 @@ package vn.serviceindex.portal.dashboard.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.stream.Collectors;
 import vn.serviceindex.portal.base.export.TableFormat;
-import vn.serviceindex.portal.base.export.TableWriter;
 import vn.serviceindex.portal.dashboard.domain.CampaignTrack;
 import vn.serviceindex.portal.dashboard.domain.GroupTrack;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
@@ -39,6 +37,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Chart;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
+import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.service.CampaignCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
@@ -231,35 +230,26 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** Every covered unit's progress, one row per unit and group, for the office's own tables. */
     private Anchor download(TableFormat format) {
-        DownloadHandler handler = event -> {
-            event.setFileName("tien-do-chi-tieu." + format.extension());
-            event.setContentType(format.contentType());
-            List<String> headers = List.of(getTranslation("ranking.column.code"),
-                    getTranslation("ranking.column.unit"), getTranslation("unit.field.level"),
-                    getTranslation("progress.column.code"), getTranslation("progress.column.group"),
-                    getTranslation("progress.column.baseline"), getTranslation("progress.column.current"),
-                    getTranslation("progress.column.period"), getTranslation("progress.column.expected"),
-                    getTranslation("progress.column.phaseTarget"), getTranslation("progress.column.finalTarget"),
-                    getTranslation("progress.column.status"), getTranslation("progress.column.source"),
-                    getTranslation("progress.column.shortfall"));
-            try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("nav.progress"),
-                    headers)) {
-                for (UnitProgress unit : measured) {
-                    for (GroupProgress group : unit.groups()) {
-                        writer.write(java.util.Arrays.asList(unit.unitCode(), unit.unitName(),
-                                getTranslation("unit.level." + unit.level()), group.groupCode(),
-                                ProgressLabels.group(this, group.groupCode()), group.baseline(), group.current(),
-                                group.currentPeriod(), group.expectedToday(), group.phaseTarget(),
-                                group.finalTarget(), ProgressLabels.status(this, group.status()),
-                                ProgressLabels.targetSource(this, group), group.shortfall()));
+        List<String> headers = List.of(getTranslation("ranking.column.code"), getTranslation("ranking.column.unit"),
+                getTranslation("unit.field.level"), getTranslation("progress.column.code"),
+                getTranslation("progress.column.group"), getTranslation("progress.column.baseline"),
+                getTranslation("progress.column.current"), getTranslation("progress.column.period"),
+                getTranslation("progress.column.expected"), getTranslation("progress.column.phaseTarget"),
+                getTranslation("progress.column.finalTarget"), getTranslation("progress.column.status"),
+                getTranslation("progress.column.source"), getTranslation("progress.column.shortfall"));
+        return TableDownload.link(getTranslation("dashboard.export", format.extension().toUpperCase(getLocale())),
+                format, () -> "tien-do-chi-tieu", getTranslation("nav.progress"), headers, writer -> {
+                    for (UnitProgress unit : measured) {
+                        for (GroupProgress group : unit.groups()) {
+                            writer.write(java.util.Arrays.asList(unit.unitCode(), unit.unitName(),
+                                    getTranslation("unit.level." + unit.level()), group.groupCode(),
+                                    ProgressLabels.group(this, group.groupCode()), group.baseline(), group.current(),
+                                    group.currentPeriod(), group.expectedToday(), group.phaseTarget(),
+                                    group.finalTarget(), ProgressLabels.status(this, group.status()),
+                                    ProgressLabels.targetSource(this, group), group.shortfall()));
+                        }
                     }
-                }
-            }
-        };
-        var anchor = new Anchor(handler, getTranslation("dashboard.export",
-                format.extension().toUpperCase(getLocale())));
-        anchor.getElement().setAttribute("download", true);
-        return anchor;
+                });
     }
 
     void refreshDistribution() {

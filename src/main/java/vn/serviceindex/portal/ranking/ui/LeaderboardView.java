@@ -13,7 +13,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
-import vn.serviceindex.portal.base.export.TableWriter;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
@@ -165,32 +164,25 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Anchor download(TableFormat format) {
-        Locale locale = getLocale();
-        DownloadHandler handler = event -> {
-            event.setFileName("bang-xep-hang-" + period.getValue() + "." + format.extension());
-            event.setContentType(format.contentType());
-            List<String> headers = new ArrayList<>(List.of(getTranslation("ranking.column.rank"),
-                    getTranslation("ranking.column.code"), getTranslation("ranking.column.unit"),
-                    getTranslation("ranking.column.score"), getTranslation("ranking.column.official")));
-            headers.addAll(LeaderboardService.GROUPS);
-            headers.add(getTranslation("ranking.column.previousRank"));
-            headers.add(getTranslation("ranking.column.gap"));
-            try (var writer = new TableWriter(format, event.getOutputStream(), getTranslation("ranking.title"),
-                    headers)) {
-                for (LeaderboardRow row : rows) {
-                    List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
-                    cells.add(row.score());
-                    cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
-                    LeaderboardService.GROUPS.forEach(g -> cells.add(row.groups().get(g)));
-                    cells.add(row.previousRank());
-                    cells.add(gaps.get(row.unitId()));
-                    writer.write(cells);
-                }
-            }
-        };
-        var anchor = new Anchor(handler, getTranslation("ranking.export", format.extension().toUpperCase(locale)));
-        anchor.getElement().setAttribute("download", true);
-        return anchor;
+        List<String> headers = new ArrayList<>(List.of(getTranslation("ranking.column.rank"),
+                getTranslation("ranking.column.code"), getTranslation("ranking.column.unit"),
+                getTranslation("ranking.column.score"), getTranslation("ranking.column.official")));
+        headers.addAll(LeaderboardService.GROUPS);
+        headers.add(getTranslation("ranking.column.previousRank"));
+        headers.add(getTranslation("ranking.column.gap"));
+        return TableDownload.link(getTranslation("ranking.export", format.extension().toUpperCase(getLocale())),
+                format, () -> "bang-xep-hang-" + period.getValue(), getTranslation("ranking.title"), headers,
+                writer -> {
+                    for (LeaderboardRow row : rows) {
+                        List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
+                        cells.add(row.score());
+                        cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
+                        LeaderboardService.GROUPS.forEach(g -> cells.add(row.groups().get(g)));
+                        cells.add(row.previousRank());
+                        cells.add(gaps.get(row.unitId()));
+                        writer.write(cells);
+                    }
+                });
     }
 
     @Override
