@@ -1,5 +1,7 @@
 package vn.serviceindex.portal.dashboard.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -144,6 +149,29 @@ class ProvinceDashboardViewTest extends KaribuTest {
         // Sở GT-VT's plan: 67,37 % in 2023, 72,37 % at the end of phase 1, 77,37 % at the end.
         assertThat(payment.get(5)).isEqualTo("67.37");
         assertThat(payment.get(10)).isEqualTo("77.37");
+    }
+
+    @Test
+    void the_provinces_workspace_sums_up_the_dashboard_for_its_monitor_and_leads_to_it() {
+        login("tinh.giamsat");
+        navigate("");
+
+        Div card = _get(Div.class, spec -> spec.withClasses("dashboard-card"));
+        List<String> lines = _find(card, Paragraph.class).stream().map(Paragraph::getText).toList();
+        assertThat(lines.getFirst()).matches("\\d+/5[0-9] đơn vị đúng tiến độ ở mọi nhóm chỉ số hôm nay\\.");
+        assertThat(lines.get(1)).startsWith("Nhóm ít đơn vị đúng tiến độ nhất: ");
+        _click(_get(card, RouterLink.class));
+        assertThat(currentView()).isInstanceOf(ProvinceDashboardView.class);
+    }
+
+    @Test
+    void units_and_the_auditor_see_no_dashboard_card() {
+        for (String user : new String[] {"kiemtoan", "sgtvt.lanhdao"}) {
+            login(user);
+            navigate("");
+            assertThat(_find(Div.class, spec -> spec.withClasses("dashboard-card"))).as(user).isEmpty();
+            logout();
+        }
     }
 
     @Test
