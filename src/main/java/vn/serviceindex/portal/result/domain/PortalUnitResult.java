@@ -21,13 +21,25 @@ public record PortalUnitResult(String path, UUID portalId, @Nullable String code
                                @Nullable UnitLevel level, @Nullable Double score, @Nullable Double maxScore,
                                @Nullable Double ratio, Map<String, Double> counts, List<PortalWarning> warnings) {
 
+    private static final String DOSSIERS_WITH_FEE = "totalDossierFinancialObligation";
+    private static final String DOSSIERS_PAID_ONLINE = "totalDossierOnlinePaymentSuccess";
+
     public PortalUnitResult {
         counts = Map.copyOf(counts);
         warnings = List.copyOf(warnings);
     }
 
-    /** The rate the campaign tracks: the portal's ratio, else the score's share of the max. */
+    /**
+     * The rate the campaign tracks: for online payment the share of dossiers with a fee paid online (term A; the
+     * group's ratio mixes in the procedures' terms B and C, which no plan sets a target for), else the portal's ratio,
+     * else the score's share of the max.
+     */
     public @Nullable Double headlineRate() {
+        Double withFee = counts.get(DOSSIERS_WITH_FEE);
+        Double paidOnline = counts.get(DOSSIERS_PAID_ONLINE);
+        if (withFee != null && paidOnline != null && withFee > 0) {
+            return Math.round(10000 * paidOnline / withFee) / 100.0;
+        }
         if (ratio != null) {
             return ratio;
         }
