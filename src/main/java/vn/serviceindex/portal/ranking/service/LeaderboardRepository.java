@@ -3,6 +3,7 @@ package vn.serviceindex.portal.ranking.service;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,13 +225,17 @@ class LeaderboardRepository {
 
     /**
      * For each peer group of the province (departments, district-level units, all communes) how its totals in the
-     * period spread over bands of ten points, with the median; peer groups without members are left out.
+     * period spread over bands of ten points, with the median; peer groups without members are left out. Members
+     * are the units open on a day of the period (a district abolished before it, or a commune formed after it, is
+     * none), and any unit scored in it.
      */
-    List<ScoreDistribution> distribution(String rootPath, String period) {
+    List<ScoreDistribution> distribution(String rootPath, String period, LocalDate start, LocalDate end) {
         return jdbc.sql("""
                         with members as (
                             select u.id, u.level from org_unit u
                             where u.path like :rootPath || '%' and u.level in ('DEPARTMENT', 'DISTRICT', 'COMMUNE')
+                              and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
+                                   or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
                         """ + SCORED + """
                         per_unit as (
@@ -252,7 +257,7 @@ class LeaderboardRepository {
                         group by p.level
                         order by case p.level when 'DEPARTMENT' then 1 when 'DISTRICT' then 2 else 3 end""")
                 .param("rootPath", rootPath).param("period", period).param("previous", null)
-                .param("group", null)
+                .param("group", null).param("start", start).param("end", end)
                 .query((rs, n) -> new ScoreDistribution(switch (rs.getString("level")) {
                     case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
                     case "DISTRICT" -> PeerGroup.DISTRICTS;
