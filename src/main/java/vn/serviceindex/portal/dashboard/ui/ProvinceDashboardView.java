@@ -97,7 +97,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
         province.setLabel(getTranslation("ranking.province"));
         province.setItemLabelGenerator(RankedUnit::name);
-        List<RankedUnit> provinces = leaderboards.provinces();
+        // A province's dashboard is for its readers: not for an account reading only a unit inside it.
+        List<RankedUnit> provinces = leaderboards.provinces().stream()
+                .filter(p -> units.findReadable(p.id()).isPresent()).toList();
         province.setItems(provinces);
         period.setLabel(getTranslation("ranking.period"));
         period.setAllowCustomValue(true);
