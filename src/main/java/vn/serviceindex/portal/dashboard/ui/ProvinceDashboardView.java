@@ -194,7 +194,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
     static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        return periodsNewestFirst.stream().filter(p -> !Period.parse(p).start().isAfter(today)).findFirst()
+        // By the day each starts, the finer first: as text "2024-Q2" sorts before "2024-05".
+        return periodsNewestFirst.stream().map(Period::parse).filter(p -> !p.start().isAfter(today))
+                .max(java.util.Comparator.comparing(Period::start).thenComparing(Period::kind)).map(Period::text)
                 .or(() -> periodsNewestFirst.stream().findFirst());
     }
 

@@ -168,6 +168,9 @@ class ProvinceDashboardViewTest extends KaribuTest {
         List<String> periods = List.of("2024-06", "2024-05", "2024-Q2", "2023");
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2024, 5, 2))).contains("2024-05");
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2023, 2, 1))).contains("2023");
+        // As the database sorts them, a quarter comes before its months: May began after the second quarter did.
+        assertThat(ProvinceDashboardView.defaultPeriod(List.of("2024-Q2", "2024-06", "2024-05", "2024-04", "2023"),
+                LocalDate.of(2024, 5, 2))).contains("2024-05");
         // Nothing has begun yet: the newest is better than nothing.
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2020, 1, 1))).contains("2024-06");
     }
