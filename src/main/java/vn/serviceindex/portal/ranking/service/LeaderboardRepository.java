@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
+import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -81,11 +82,14 @@ class LeaderboardRepository {
                                      String period, @Nullable String previousPeriod, @Nullable String group) {
         return jdbc.sql("""
                         with members as (
+                            -- The units open on a day of the period, and any unit with a result in it.
                             select u.id, u.code, u.name
                             from org_unit u
                             where u.level = :level
                               and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
                               and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                              and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
+                                   or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
                         """ + SCORED + """
                         ranked as (
@@ -103,6 +107,7 @@ class LeaderboardRepository {
                         order by rank, m.name""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
                 .param("period", period).param("previous", previousPeriod).param("group", group)
+                .param("start", Periods.start(period)).param("end", Periods.end(period))
                 .query(LeaderboardRepository::row).list();
     }
 
