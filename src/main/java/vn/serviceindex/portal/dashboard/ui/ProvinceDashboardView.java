@@ -97,7 +97,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
         province.setLabel(getTranslation("ranking.province"));
         province.setItemLabelGenerator(RankedUnit::name);
-        List<RankedUnit> provinces = leaderboards.provinces();
+        // A province's dashboard is for its readers: not for an account reading only a unit inside it.
+        List<RankedUnit> provinces = leaderboards.provinces().stream()
+                .filter(p -> units.findReadable(p.id()).isPresent()).toList();
         province.setItems(provinces);
         period.setLabel(getTranslation("ranking.period"));
         period.setAllowCustomValue(true);
@@ -195,7 +197,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
     static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        return periodsNewestFirst.stream().filter(p -> !Period.parse(p).start().isAfter(today)).findFirst()
+        // By the day each starts, the finer first: as text "2024-Q2" sorts before "2024-05".
+        return periodsNewestFirst.stream().map(Period::parse).filter(p -> !p.start().isAfter(today))
+                .max(java.util.Comparator.comparing(Period::start).thenComparing(Period::kind)).map(Period::text)
                 .or(() -> periodsNewestFirst.stream().findFirst());
     }
 

@@ -3,6 +3,7 @@ package vn.serviceindex.portal.ranking.service;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
+import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -80,11 +82,14 @@ class LeaderboardRepository {
                                      String period, @Nullable String previousPeriod, @Nullable String group) {
         return jdbc.sql("""
                         with members as (
+                            -- The units open on a day of the period, and any unit with a result in it.
                             select u.id, u.code, u.name
                             from org_unit u
                             where u.level = :level
                               and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
                               and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                              and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
+                                   or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
                         """ + SCORED + """
                         ranked as (
@@ -102,6 +107,7 @@ class LeaderboardRepository {
                         order by rank, m.name""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
                 .param("period", period).param("previous", previousPeriod).param("group", group)
+                .param("start", Periods.start(period)).param("end", Periods.end(period))
                 .query(LeaderboardRepository::row).list();
     }
 
@@ -224,13 +230,17 @@ class LeaderboardRepository {
 
     /**
      * For each peer group of the province (departments, district-level units, all communes) how its totals in the
-     * period spread over bands of ten points, with the median; peer groups without members are left out.
+     * period spread over bands of ten points, with the median; peer groups without members are left out. Members
+     * are the units open on a day of the period (a district abolished before it, or a commune formed after it, is
+     * none), and any unit scored in it.
      */
-    List<ScoreDistribution> distribution(String rootPath, String period) {
+    List<ScoreDistribution> distribution(String rootPath, String period, LocalDate start, LocalDate end) {
         return jdbc.sql("""
                         with members as (
                             select u.id, u.level from org_unit u
                             where u.path like :rootPath || '%' and u.level in ('DEPARTMENT', 'DISTRICT', 'COMMUNE')
+                              and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
+                                   or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
                         """ + SCORED + """
                         per_unit as (
@@ -252,7 +262,7 @@ class LeaderboardRepository {
                         group by p.level
                         order by case p.level when 'DEPARTMENT' then 1 when 'DISTRICT' then 2 else 3 end""")
                 .param("rootPath", rootPath).param("period", period).param("previous", null)
-                .param("group", null)
+                .param("group", null).param("start", start).param("end", end)
                 .query((rs, n) -> new ScoreDistribution(switch (rs.getString("level")) {
                     case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
                     case "DISTRICT" -> PeerGroup.DISTRICTS;

@@ -148,7 +148,8 @@ public class LeaderboardService {
         if (!province.level().equals("PROVINCE")) {
             throw new UserError("ranking.error.rootLevel", province.name());
         }
-        return leaderboards.distribution(province.path(), checkedPeriod(period));
+        String checked = checkedPeriod(period);
+        return leaderboards.distribution(province.path(), checked, Periods.start(checked), Periods.end(checked));
     }
 
     /** The unit's total and place among the peers of its leaderboard in every period of the kind, oldest first. */

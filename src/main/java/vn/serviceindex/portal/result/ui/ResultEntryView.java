@@ -403,9 +403,11 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         final TextField score = new TextField();
         final Span estimate = new Span();
         final Div stored = new Div();
+        private final @Nullable StoredGroup current;
 
         GroupEntry(IndexGroup group, @Nullable StoredGroup current, boolean editable) {
             this.group = group;
+            this.current = current;
             addClassName("result-entry-group");
             Locale locale = getLocale();
             String name = "en".equals(locale.getLanguage()) ? group.nameEn() : group.nameVi();
@@ -447,12 +449,22 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
             }
             Double typedRate = DecimalInput.rate(rate.getValue());
             Double typedScore = DecimalInput.score(score.getValue(), group.maxPoints());
+            if (typedRate == null && typedScore != null && isStoredScoreWithoutRate(typedScore)) {
+                // Imported so (the portal published no ratio): left as stored, not a typing slip.
+                return new Read(true, null);
+            }
             if (typedRate == null && typedScore != null) {
                 rate.setErrorMessage(getTranslation("result.error.rateRequired"));
                 rate.setInvalid(true);
                 return new Read(false, null);
             }
             return new Read(true, typedRate == null ? null : new TypedResult(group.code(), typedRate, typedScore));
+        }
+
+        private boolean isStoredScoreWithoutRate(double typedScore) {
+            return current != null && current.result().headlineRate() == null
+                    && current.result().officialScore() != null
+                    && Math.round(current.result().officialScore() * 100) == Math.round(typedScore * 100);
         }
 
         void showEstimate(ScoreEstimate shown) {

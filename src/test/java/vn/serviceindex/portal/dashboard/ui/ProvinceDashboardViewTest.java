@@ -109,6 +109,23 @@ class ProvinceDashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void an_auditor_of_one_district_opens_the_dashboard_without_the_province_it_may_not_read() {
+        long auditor = jdbc.sql("""
+                        insert into account (username, display_name, password_hash, home_unit_id)
+                        values ('iagrai.kiemtoan', 'Kiểm toán huyện Ia Grai', '{noop}-', :unit) returning id""")
+                .param("unit", unitId("628")).query(Long.class).single();
+        jdbc.sql("insert into role_assignment (account_id, role, unit_id) values (:a, 'AUDITOR', :u)")
+                .param("a", auditor).param("u", unitId("628")).update();
+        login("iagrai.kiemtoan");
+
+        navigate("dashboard");
+
+        var view = _get(ProvinceDashboardView.class);
+        assertThat(view.province.getListDataView().getItems()).isEmpty();
+        assertThat(view.measured).isEmpty();
+    }
+
+    @Test
     void the_monitor_sees_per_group_how_many_units_keep_to_their_targets_and_who_is_furthest_behind() {
         login("tinh.giamsat");
         navigate("dashboard");
@@ -179,6 +196,9 @@ class ProvinceDashboardViewTest extends KaribuTest {
         List<String> periods = List.of("2024-06", "2024-05", "2024-Q2", "2023");
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2024, 5, 2))).contains("2024-05");
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2023, 2, 1))).contains("2023");
+        // As the database sorts them, a quarter comes before its months: May began after the second quarter did.
+        assertThat(ProvinceDashboardView.defaultPeriod(List.of("2024-Q2", "2024-06", "2024-05", "2024-04", "2023"),
+                LocalDate.of(2024, 5, 2))).contains("2024-05");
         // Nothing has begun yet: the newest is better than nothing.
         assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2020, 1, 1))).contains("2024-06");
     }

@@ -57,6 +57,26 @@ class LeaderboardServiceTest extends ServiceTest {
     }
 
     @Test
+    void a_district_closed_before_the_period_or_opened_after_it_is_not_on_its_leaderboard() {
+        String closed = jdbc.sql("""
+                        select code from org_unit where level = 'DISTRICT' and valid_to is null
+                          and code not in ('622', '628', '623', '631') order by code limit 1""")
+                .query(String.class).single();
+        jdbc.sql("update org_unit set valid_to = '2024-03-01' where code = ? and valid_to is null")
+                .param(closed).update();
+        jdbc.sql("""
+                        insert into org_unit (code, name, level, parent_id, valid_from)
+                        values ('NEW1', 'Thị xã mới', 'DISTRICT', ?, '2025-07-01')""").param(province).update();
+        actAs("tinh.giamsat");
+
+        List<LeaderboardRow> may = leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024-05", null);
+        assertThat(may).hasSize(16).extracting(LeaderboardRow::unitCode).doesNotContain(closed, "NEW1");
+        // In the year it closed, it was one of the districts still.
+        assertThat(leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024", null))
+                .extracting(LeaderboardRow::unitCode).contains(closed).doesNotContain("NEW1");
+    }
+
+    @Test
     void movement_compares_with_the_previous_month() {
         actAs("tinh.giamsat");
         List<LeaderboardRow> rows = leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024-05", null);

@@ -63,6 +63,27 @@ class ScoreSpreadTest extends ServiceTest {
     }
 
     @Test
+    void a_unit_closed_before_the_period_or_opened_after_it_is_no_member_of_its_spread() {
+        // One district without a score closed before May; one opened after May (both without results then).
+        String unscoredDistrict = jdbc.sql("""
+                        select code from org_unit where level = 'DISTRICT' and valid_to is null
+                          and code not in ('622', '628', '623', '631') order by code limit 1""")
+                .query(String.class).single();
+        jdbc.sql("update org_unit set valid_to = '2024-03-01' where code = ? and valid_to is null")
+                .param(unscoredDistrict).update();
+        jdbc.sql("""
+                        insert into org_unit (code, name, level, parent_id, valid_from)
+                        select 'NEW1', 'Thị xã mới', 'DISTRICT', p.id, '2025-07-01'
+                        from org_unit p where p.id = ?""").param(province).update();
+        actAs("tinh.giamsat");
+
+        ScoreDistribution districts = leaderboards.distribution(province, "2024-05").get(1);
+
+        assertThat(districts.scored()).isEqualTo(4);
+        assertThat(districts.unscored()).isEqualTo(12);
+    }
+
+    @Test
     void a_units_trend_follows_one_kind_of_period_with_its_rank_among_its_peers() {
         actAs("tinh.giamsat");
 

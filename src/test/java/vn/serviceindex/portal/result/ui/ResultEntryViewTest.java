@@ -140,6 +140,37 @@ class ResultEntryViewTest extends KaribuTest {
     }
 
     @Test
+    void an_imported_group_with_a_score_and_no_rate_does_not_block_saving_another_group() {
+        ResultEntryView view = openResults("sgtvt.lanhdao", "results");
+        _setValue(view.entries.get("TDGQ").rate, "92,12");
+        _click(view.save);
+        // The portal published CKMB's score without a ratio: imported with no headline rate.
+        long importId = jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (?, 'ckmb.json', 'CKMB', '2024-05', ?, 1, 0) returning id""")
+                .params(unitId("64"), accountId("tinh.giamsat")).query(Long.class).single();
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, official_score, official_max,
+                                                  source, import_id)
+                        select r.id, r.unit_id, 'CKMB', 15, 18, 'IMPORTED', ?
+                        from result r where r.unit_id = ? and r.period = '2024-05'""")
+                .params(importId, unitId("H64.08")).update();
+        view = openResults("sgtvt.lanhdao", "results/" + unitId("H64.08") + "?period=2024-05");
+        clearNotifications();
+        assertThat(view.entries.get("CKMB").rate.isInvalid()).as("nothing was typed into it").isFalse();
+
+        _setValue(view.entries.get("CLGQ").rate, "80");
+        _click(view.save);
+
+        assertThat(notificationTexts()).containsExactly("Đã lưu kết quả kỳ 2024-05.");
+        assertThat(storedGroups("H64.08", "2024-05")).isEqualTo(3);
+        assertThat(count("select count(*) from result_group g join result r on r.id = g.result_id"
+                + " where r.unit_id = ? and g.group_code = 'CKMB' and g.source = 'IMPORTED'"
+                + " and g.headline_rate is null and g.official_score = 15", unitId("H64.08"))).isEqualTo(1);
+    }
+
+    @Test
     void a_reader_of_the_unit_sees_the_values_read_only() {
         DemoResultsFixture.seed(jdbc);
         ResultEntryView view = openResults("tinh.giamsat", "results/" + unitId("H64.08") + "?period=2023");
