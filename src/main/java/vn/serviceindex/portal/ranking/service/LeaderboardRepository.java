@@ -130,10 +130,18 @@ class LeaderboardRepository {
 
     /** The newest period in which the unit has a result with a score. */
     Optional<String> newestPeriod(long unitId) {
+        // The period that began last, the finer one on a tie (a checkpoint, then a month, then a quarter): as text
+        // 2024-Q2 would sort after 2024-06.
         return jdbc.sql("""
                         select r.period from result r join result_group g on g.result_id = r.id
                         where r.unit_id = :unit and coalesce(g.official_score, g.computed_score) is not null
-                        order by r.period desc limit 1""")
+                        order by case when r.period ~ '^[0-9]{4}-Q[1-4]$'
+                                      then make_date(cast(left(r.period, 4) as integer),
+                                                     3 * cast(right(r.period, 1) as integer) - 2, 1)
+                                      else to_date(rpad(r.period, 10, case length(r.period) when 4 then '-01-01'
+                                                                       when 7 then '-01' else '' end), 'YYYY-MM-DD')
+                                 end desc,
+                                 length(r.period) desc, r.period ~ '-Q' limit 1""")
                 .param("unit", unitId).query(String.class).optional();
     }
 

@@ -152,4 +152,19 @@ class LeaderboardServiceTest extends ServiceTest {
         assertThat(ducCo.groups().get("TDGQ").computed()).isEqualTo(60.0);
         assertThat(ducCo.total().official()).isNull();
     }
+
+    @Test
+    void a_units_standing_is_in_the_period_that_began_last_the_finer_one_on_a_tie() {
+        scores.official("628", "2024-Q2", 40, 30);
+        actAs("iagrai.lanhdao");
+        // 2024-Q2 began on 1 April, before May; as text it would sort after 2024-05.
+        assertThat(leaderboards.standing(unitId("628")).orElseThrow().period()).isEqualTo("2024-05");
+
+        scores.official("628", "2024-06-10", 40, 30);
+        assertThat(leaderboards.standing(unitId("628")).orElseThrow().period()).isEqualTo("2024-06-10");
+        // Both began on 1 April: the month is the finer figure.
+        scores.official("624", "2024-Q2", 40, 30);
+        scores.official("624", "2024-04", 40, 30);
+        assertThat(leaderboards.standing(unitId("624")).orElseThrow().period()).isEqualTo("2024-04");
+    }
 }
