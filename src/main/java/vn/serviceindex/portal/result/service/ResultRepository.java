@@ -272,4 +272,10 @@ class ResultRepository {
                         rs.getTimestamp("recorded_at").toInstant())))
                 .list();
     }
+
+    /** Deletes one group row of a result; the audit trigger keeps what it held. */
+    void removeGroup(long resultId, String groupCode) {
+        jdbc.sql("delete from result_group where result_id = :result and group_code = :group")
+                .param("result", resultId).param("group", groupCode).update();
+    }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.AuditReason;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
@@ -21,6 +22,7 @@ import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.result.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultEntrySheet;
+import vn.serviceindex.portal.result.domain.ResultSource;
 import vn.serviceindex.portal.result.domain.StoredGroup;
 import vn.serviceindex.portal.result.domain.StoredPeriod;
 import vn.serviceindex.portal.result.domain.TypedResult;
@@ -37,12 +39,14 @@ public class ResultService {
     private final ResultFormulaSets formulaSets;
     private final ComputedScores computedScores;
     private final CurrentUser currentUser;
+    private final AuditReason auditReason;
     private final Clock clock;
     private final @Nullable LocalDate pinnedToday;
 
     ResultService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                  ComputedScores computedScores,
-                  CurrentUser currentUser, Clock clock, @Value("${portal.campaign.today:}") String pinnedToday) {
+                  ComputedScores computedScores, CurrentUser currentUser, AuditReason auditReason, Clock clock,
+                  @Value("${portal.campaign.today:}") String pinnedToday) {
+        this.auditReason = auditReason;
         this.clock = clock;
         this.pinnedToday = pinnedToday.isBlank() ? null : LocalDate.parse(pinnedToday.strip());
         this.computedScores = computedScores;
@@ -228,6 +232,42 @@ public class ResultService {
             throw NotPermitted.toRead();
         }
         return unit;
+    }
+
+    /** The longest reason kept with a removal; the audit trail stores it with every record of the change. */
+    public static final int REASON_MAX = 1000;
+
+    /**
+     * Removes a group typed in by mistake from the period's result, with the reason, which the change history keeps.
+     * Only typed groups: an imported figure is the national portal's and is corrected by importing it again.
+     * Editors of the unit and administrators.
+     */
+    public ResultEntrySheet removeTyped(long unitId, String period, String groupCode, String reason) {
+        OrgUnit unit = unit(unitId);
+        if (!currentUser.scope().canChange(unit.path())) {
+            throw NotPermitted.toChange();
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new UserError("result.error.reasonRequired");
+        }
+        if (why.length() > REASON_MAX) {
+            throw new UserError("result.error.reasonTooLong", REASON_MAX);
+        }
+        Period parsed = Period.parse(period);
+        ResultFormulaSets.StoredSet set = formulaSets.forDay(parsed.start());
+        ResultRepository.StoredResult stored = results.result(unitId, parsed.text(), set.id())
+                .orElseThrow(() -> new UserError("result.error.nothingStored", groupCode, parsed.text()));
+        StoredGroup group = results.storedGroups(stored.id(), unit.name()).stream()
+                .filter(g -> g.groupCode().equals(groupCode)).findFirst()
+                .orElseThrow(() -> new UserError("result.error.nothingStored", groupCode, parsed.text()));
+        if (group.result().source() != ResultSource.TYPED) {
+            throw new UserError("result.error.removeImported", groupCode, String.valueOf(group.result().importFile()));
+        }
+        auditReason.set(why);
+        results.removeGroup(stored.id(), groupCode);
+        computedScores.refresh(stored.id());
+        return sheet(unitId, parsed.text());
     }
 
     private OrgUnit unit(long unitId) {

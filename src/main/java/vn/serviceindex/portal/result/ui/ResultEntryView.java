@@ -93,6 +93,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     final VerticalLayout content = new VerticalLayout();
     final VerticalLayout form = new VerticalLayout();
     @Nullable HistoryDialog historyDialog;
+    @Nullable RemovalDialog removalDialog;
     private @Nullable OrgUnit unit;
     private @Nullable ResultEntrySheet sheet;
 
@@ -340,6 +341,46 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
+    void openRemoval(IndexGroup group) {
+        ResultEntrySheet loaded = sheet;
+        OrgUnit current = unit;
+        if (loaded == null || current == null) {
+            return;
+        }
+        removalDialog = new RemovalDialog(current.id(), loaded.period().text(), group);
+        removalDialog.open();
+    }
+
+    /** Asks why a typed group is taken back before removing it: the change history keeps the reason. */
+    class RemovalDialog extends com.vaadin.flow.component.dialog.Dialog {
+
+        final com.vaadin.flow.component.textfield.TextArea reason = new com.vaadin.flow.component.textfield.TextArea();
+        final Button confirm = new Button();
+
+        RemovalDialog(long unitId, String period, IndexGroup group) {
+            setHeaderTitle(getTranslation("result.entry.remove.title", group.code(), period));
+            reason.setLabel(getTranslation("result.entry.remove.reason"));
+            reason.setMaxLength(ResultService.REASON_MAX);
+            reason.setWidthFull();
+            add(new Paragraph(getTranslation("result.entry.remove.note")), reason);
+            confirm.setText(getTranslation("result.entry.remove"));
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            confirm.addClickListener(click -> {
+                try {
+                    fill(results.removeTyped(unitId, period, group.code(), reason.getValue()));
+                    periods.setItems(results.periods(unitId));
+                    close();
+                    Notifications.success("result.entry.removed", group.code(), period);
+                } catch (UserError refused) {
+                    reason.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
+                    reason.setInvalid(true);
+                }
+            });
+            var cancel = new Button(getTranslation("action.cancel"), click -> close());
+            getFooter().add(cancel, confirm);
+        }
+    }
+
     private void showRefusal(UserError refused) {
         unit = null;
         sheet = null;
@@ -403,6 +444,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         final TextField score = new TextField();
         final Span estimate = new Span();
         final Div stored = new Div();
+        final Button remove = new Button();
         private final @Nullable StoredGroup current;
 
         GroupEntry(IndexGroup group, @Nullable StoredGroup current, boolean editable) {
@@ -438,6 +480,12 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
             stored.addClassName("result-entry-stored");
             showStored(current);
             add(heading, fields, estimate, stored);
+            // A typed slip can be taken back, with a reason; the portal's own figures are corrected by a new import.
+            remove.setText(getTranslation("result.entry.remove"));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            remove.setVisible(editable && current != null && current.result().source() == ResultSource.TYPED);
+            remove.addClickListener(click -> openRemoval(group));
+            add(remove);
         }
 
         /** The group's typed values (none when both fields are blank); a refused field is marked with why. */

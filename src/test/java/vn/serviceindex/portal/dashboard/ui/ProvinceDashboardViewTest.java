@@ -1,6 +1,5 @@
 package vn.serviceindex.portal.dashboard.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -177,7 +176,9 @@ class ProvinceDashboardViewTest extends KaribuTest {
         List<String> lines = _find(card, Paragraph.class).stream().map(Paragraph::getText).toList();
         assertThat(lines.getFirst()).matches("\\d+/5[0-9] đơn vị đúng tiến độ ở mọi nhóm chỉ số hôm nay\\.");
         assertThat(lines.get(1)).startsWith("Nhóm ít đơn vị đúng tiến độ nhất: ");
-        _click(_get(card, RouterLink.class));
+        RouterLink open = _get(card, RouterLink.class);
+        assertThat(open.getHref()).isEqualTo("dashboard");
+        navigate(open.getHref());
         assertThat(currentView()).isInstanceOf(ProvinceDashboardView.class);
     }
 

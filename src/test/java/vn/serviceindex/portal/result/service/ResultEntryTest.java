@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.result.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -226,5 +227,45 @@ class ResultEntryTest extends ServiceTest {
 
         actAs("iapnon.lanhdao");
         assertThat(audit.history("result", Long.toString(resultId))).as("outside the reader's scope").isEmpty();
+    }
+
+    @Test
+    void a_typed_group_is_removed_with_its_reason_kept_in_the_history() {
+        actAs("sgtvt.lanhdao");
+        long sgtvt = unitId("H64.08");
+        ResultEntrySheet typed = results.typeIn(sgtvt, "2024-05", SGTVT_MAY, null);
+
+        ResultEntrySheet after = results.removeTyped(sgtvt, "2024-05", "CKMB", "Nhập nhầm tỷ lệ của tháng 4");
+
+        assertThat(after.stored()).extracting(StoredGroup::groupCode).containsExactly("TDGQ", "TTTT");
+        assertThat(count("""
+                select count(*) from audit_record where entity = 'result_group' and operation = 'DELETE'
+                and reason = 'Nhập nhầm tỷ lệ của tháng 4' and unit_id = ?""", sgtvt)).isPositive();
+        assertThat(audit.history("result", Long.toString(typed.resultId()))).extracting(AuditRecord::operation)
+                .contains("DELETE");
+    }
+
+    @Test
+    void a_removal_without_reason_of_an_import_or_outside_the_scope_is_refused_and_changes_nothing() {
+        actAs("tinh.giamsat");
+        imports.commit(PortalFiles.bytes(PortalFiles.TTTT), "tttt-2024.json", "2024", false);
+        actAs("sgtvt.lanhdao");
+        long sgtvt = unitId("H64.08");
+        results.typeIn(sgtvt, "2024", List.of(new TypedResult("TDGQ", 92.12, null)), null);
+        String before = databaseState();
+
+        assertThat(vietnamese(refusal(() -> results.removeTyped(sgtvt, "2024", "TDGQ", "  "))))
+                .isEqualTo("Nhập lý do xóa.");
+        assertThat(vietnamese(refusal(() -> results.removeTyped(sgtvt, "2024", "TTTT", "sai"))))
+                .isEqualTo("Kết quả nhóm TTTT được nhập từ tệp tttt-2024.json của Cổng DVC quốc gia: hãy nhập lại"
+                        + " tệp đúng thay vì xóa.");
+        assertThat(vietnamese(refusal(() -> results.removeTyped(sgtvt, "2024", "MDSH", "sai"))))
+                .isEqualTo("Kỳ 2024 chưa có kết quả nhóm MDSH để xóa.");
+        actAs("iagrai.lanhdao");
+        assertThatThrownBy(() -> results.removeTyped(sgtvt, "2024", "TDGQ", "sai")).isInstanceOf(NotPermitted.class);
+        actAs("tinh.giamsat");
+        assertThatThrownBy(() -> results.removeTyped(sgtvt, "2024", "TDGQ", "sai")).isInstanceOf(NotPermitted.class);
+
+        assertThat(databaseState()).isEqualTo(before);
     }
 }
