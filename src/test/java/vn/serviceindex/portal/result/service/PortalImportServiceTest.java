@@ -93,7 +93,8 @@ class PortalImportServiceTest extends ServiceTest {
 
         Map<String, Object> sgtvt = stored("H64.08", "TTTT");
         assertThat(sgtvt.get("period")).isEqualTo("2024");
-        assertThat(((Number) sgtvt.get("headline_rate")).doubleValue()).isEqualTo(80.0);
+        // The share of dossiers with a fee paid online (50 of 50), not the group's ratio of 80.
+        assertThat(((Number) sgtvt.get("headline_rate")).doubleValue()).isEqualTo(100.0);
         assertThat(((Number) sgtvt.get("official_score")).doubleValue()).isEqualTo(8.0);
         assertThat(((Number) sgtvt.get("official_max")).doubleValue()).isEqualTo(10.0);
         assertThat((String) sgtvt.get("counts")).contains("\"totalDossierFinancialObligation\": 50");
