@@ -33,34 +33,39 @@ class LeaderboardRepository {
     /**
      * The scores of the members (a {@code members(id)} CTE written before it) per period: {@code totals(unit_id,
      * period, score, official, groups)}, official where the portal published a group's score, computed otherwise,
-     * one result per unit and period (the newest formula set's). Binds {@code :period} and {@code :previous} (both
-     * null: every period) and {@code :group} (null: the total).
+     * one result per unit and period (the newest formula set's).
+     *
+     * @param inPeriods only the periods bound as {@code :period} and {@code :alsoPeriod}; else every period
+     * @param ofGroup   only the group bound as {@code :group}; else the total of all groups
      */
-    private static final String SCORED = """
+    // The filters are written into the text rather than switched off by null parameters ("… is null or …"): once
+    // pgjdbc prepares a statement server-side, PostgreSQL's generic plan would score every period before keeping one.
+    private static String scored(boolean inPeriods, boolean ofGroup) {
+        return """
                         results as (
                             -- One result per unit and period: the newest formula set's, should a period hold two.
                             select r.id, r.unit_id, r.period,
                                    row_number() over (partition by r.unit_id, r.period
                                                       order by r.formula_set_id desc) as newest
                             from result r
-                            where (cast(:period as text) is null
-                                   or r.period in (:period, coalesce(cast(:previous as text), :period)))
-                              and r.unit_id in (select id from members)
+                            where r.unit_id in (select id from members)
+                        """ + (inPeriods ? "  and r.period in (:period, :alsoPeriod)\n" : "") + """
                         ),
                         scores as (
                             select r.unit_id, r.period, g.group_code,
                                    coalesce(g.official_score, g.computed_score) as score,
                                    g.official_score is not null as official
                             from results r join result_group g on g.result_id = r.id
-                            where r.newest = 1 and (cast(:group as text) is null or g.group_code = :group)
-                              and coalesce(g.official_score, g.computed_score) is not null
+                            where r.newest = 1 and coalesce(g.official_score, g.computed_score) is not null
+                        """ + (ofGroup ? "  and g.group_code = :group\n" : "") + """
                         ),
                         totals as (
                             select unit_id, period, sum(score) as score, bool_and(official) as official,
                                    jsonb_object_agg(group_code, score) as groups
                             from scores group by unit_id, period
                         ),
-""";
+                        """;
+    }
 
     private final JdbcClient jdbc;
 
@@ -91,7 +96,7 @@ class LeaderboardRepository {
                               and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
                                    or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
-                        """ + SCORED + """
+                        """ + scored(true, group != null) + """
                         ranked as (
                             select t.*, cast(rank() over (partition by t.period order by t.score desc) as integer) as rank
                             from totals t
@@ -107,6 +112,7 @@ class LeaderboardRepository {
                         order by rank, m.name""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
                 .param("period", period).param("previous", previousPeriod).param("group", group)
+                .param("alsoPeriod", previousPeriod != null ? previousPeriod : period)
                 .param("start", Periods.start(period)).param("end", Periods.end(period))
                 .query(LeaderboardRepository::row).list();
     }
@@ -250,7 +256,7 @@ class LeaderboardRepository {
                               and ((u.valid_from <= :end and (u.valid_to is null or u.valid_to > :start))
                                    or exists (select 1 from result r where r.unit_id = u.id and r.period = :period))
                         ),
-                        """ + SCORED + """
+                        """ + scored(true, false) + """
                         per_unit as (
                             -- A perfect 100 falls in the last band rather than an eleventh (least() skips nulls, so
                             -- a unit without a score must be kept out of it explicitly).
@@ -269,8 +275,8 @@ class LeaderboardRepository {
                         from per_unit p
                         group by p.level
                         order by case p.level when 'DEPARTMENT' then 1 when 'DISTRICT' then 2 else 3 end""")
-                .param("rootPath", rootPath).param("period", period).param("previous", null)
-                .param("group", null).param("start", start).param("end", end)
+                .param("rootPath", rootPath).param("period", period).param("alsoPeriod", period)
+                .param("start", start).param("end", end)
                 .query((rs, n) -> new ScoreDistribution(switch (rs.getString("level")) {
                     case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
                     case "DISTRICT" -> PeerGroup.DISTRICTS;
@@ -293,7 +299,7 @@ class LeaderboardRepository {
                               and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
                               and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
                         ),
-                        """ + SCORED + """
+                        """ + scored(false, false) + """
                         ranked as (
                             select t.unit_id, t.period, t.score, t.official,
                                    rank() over (partition by t.period order by t.score desc) as rank,
@@ -303,7 +309,6 @@ class LeaderboardRepository {
                         select period, score, official, rank, ranked from ranked
                         where unit_id = :unit order by period""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
-                .param("period", null).param("previous", null).param("group", null)
                 .param("kind", kind.pattern()).param("unit", unitId)
                 .query((rs, n) -> new ScorePoint(rs.getString("period"), rs.getBigDecimal("score").doubleValue(),
                         rs.getBoolean("official"), rs.getInt("rank"), rs.getInt("ranked")))
