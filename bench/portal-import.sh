@@ -62,7 +62,8 @@ get_empty() {
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
-echo "cold: first request after start-up (22 departments, matched by code): $(post "$work/warm.json" 2023-01)"
+echo "cold: first API request after start-up (an empty leaderboard): $(get_empty) s"
+echo "cold: first import after start-up (22 departments, matched by code): $(post "$work/warm.json" 2023-01)"
 for m in 02 03 04 05 06; do post "$work/warm.json" "2023-$m" > /dev/null; done
 for _ in 1 2 3; do get_empty > /dev/null; done
 echo "authenticated GET of an empty leaderboard, median of 5: $(for _ in 1 2 3 4 5; do get_empty; echo; done | median) s"
