@@ -52,8 +52,12 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres,
+                                @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         var config = new HikariConfig();
+        if (!initSql.isBlank()) {
+            config.setConnectionInitSql(initSql);
+        }
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(10);
