@@ -23,11 +23,7 @@ final class DashboardCharts {
     /** One bar series per peer group over the ten-point bands. */
     static ObjectNode distribution(List<ScoreDistribution> distributions, Function<ScoreDistribution, String> name,
                                    String unitsAxis) {
-        ObjectNode option = Chart.newOption();
-        option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").put("bottom", 0);
-        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 8).put("top", 32)
-                .put("bottom", 36);
+        ObjectNode option = withAxisTooltipAndLegend(8, 32);
         ArrayNode bands = option.putObject("xAxis").put("type", "category").putArray("data");
         for (int band = 0; band < 10; band++) {
             int low = band * ScoreDistribution.BAND_WIDTH;
@@ -45,11 +41,7 @@ final class DashboardCharts {
 
     /** The unit's total (left axis, 0–100) and its rank (right axis, 1 at the top) per period. */
     static ObjectNode trend(List<ScorePoint> points, String totalName, String rankName, Locale locale) {
-        ObjectNode option = Chart.newOption();
-        option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").put("bottom", 0);
-        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 8).put("top", 32)
-                .put("bottom", 36);
+        ObjectNode option = withAxisTooltipAndLegend(8, 32);
         ArrayNode periods = option.putObject("xAxis").put("type", "category").putArray("data");
         points.forEach(point -> periods.add(point.period()));
         ArrayNode axes = option.putArray("yAxis");
@@ -73,11 +65,7 @@ final class DashboardCharts {
     }
     /** Per group a horizontal bar split into units on track, behind, without a result and without a target. */
     static ObjectNode track(List<GroupTrack> tracks, Function<String, String> groupName, List<String> statusNames) {
-        ObjectNode option = Chart.newOption();
-        option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend").put("bottom", 0);
-        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 8)
-                .put("bottom", 36);
+        ObjectNode option = withAxisTooltipAndLegend(16, 8);
         option.putObject("xAxis").put("type", "value").put("minInterval", 1);
         ArrayNode groups = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
         tracks.forEach(t -> groups.add(groupName.apply(t.groupCode())));
@@ -95,6 +83,16 @@ final class DashboardCharts {
                 data.add(counts.get(i).applyAsInt(t));
             }
         }
+        return option;
+    }
+
+    /** An option with the tooltip on the axis, the legend below, and room for the axis labels. */
+    private static ObjectNode withAxisTooltipAndLegend(int right, int top) {
+        ObjectNode option = Chart.newOption();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("bottom", 0);
+        option.putObject("grid").put("containLabel", true).put("left", 8).put("right", right).put("top", top)
+                .put("bottom", 36);
         return option;
     }
 }
