@@ -166,23 +166,11 @@ class ProgressServiceTest extends ServiceTest {
         assertThat(iaGrai).isEqualTo(progress.unitProgress(unitId("628")).orElseThrow());
     }
 
-    /**
-     * Huyện Ia Grai in May 2024 with 16 points (on-time 80 %, payment 0 %), behind four districts (20; 18; 17;
-     * 16,5): 5th. Its plan's phase 2 aims at 40 % payment and 100 % on time.
-     */
-    private void iaGraiFifthOfTheDistricts() {
-        actAs("admin");
-        results.typeIn(unitId("622"), "2024-05", new TypedResult("TDGQ", 100, 20.0));
-        results.typeIn(unitId("623"), "2024-05", new TypedResult("TDGQ", 90, 18.0));
-        results.typeIn(unitId("624"), "2024-05", new TypedResult("TDGQ", 85, 17.0));
-        results.typeIn(unitId("625"), "2024-05", new TypedResult("TDGQ", 82.5, 16.5));
-        results.typeIn(unitId("628"), "2024-05", new TypedResult("TDGQ", 80, 16.0));
-        results.typeIn(unitId("628"), "2024-05", new TypedResult("TTTT", 0, 0.0));
-    }
 
     @Test
     void the_what_if_gives_the_points_at_the_phase_target_and_the_place_they_would_bring() {
-        iaGraiFifthOfTheDistricts();
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
         actAs("iagrai.lanhdao");
 
         ProgressSheet sheet = progress.sheet(unitId("628")).orElseThrow();
@@ -201,7 +189,8 @@ class ProgressServiceTest extends ServiceTest {
 
     @Test
     void the_leaderboard_gap_is_the_points_at_the_phase_targets_for_the_units_the_reader_reads() {
-        iaGraiFifthOfTheDistricts();
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
         actAs("tinh.giamsat");
         List<Long> districts = List.of(unitId("622"), unitId("623"), unitId("628"), unitId("626"));
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.KaribuTest;
+import vn.serviceindex.portal.progress.service.DistrictResults;
 import vn.serviceindex.portal.result.domain.TypedResult;
 import vn.serviceindex.portal.result.service.ResultService;
 
@@ -50,16 +51,6 @@ class UnitProgressViewTest extends KaribuTest {
         throw new AssertionError("no row for " + groupName);
     }
 
-    /** Huyện Ia Grai 5th of the districts in May 2024 with 16 points: on time 80 %, payment 0 %. */
-    private void iaGraiFifthOfTheDistricts() {
-        actAs("admin");
-        results.typeIn(unitId("622"), "2024-05", new TypedResult("TDGQ", 100, 20.0));
-        results.typeIn(unitId("623"), "2024-05", new TypedResult("TDGQ", 90, 18.0));
-        results.typeIn(unitId("624"), "2024-05", new TypedResult("TDGQ", 85, 17.0));
-        results.typeIn(unitId("625"), "2024-05", new TypedResult("TDGQ", 82.5, 16.5));
-        results.typeIn(unitId("628"), "2024-05", new TypedResult("TDGQ", 80, 16.0));
-        results.typeIn(unitId("628"), "2024-05", new TypedResult("TTTT", 0, 0.0));
-    }
 
     @Test
     void the_department_leader_sees_its_own_progress_against_plan_696_on_day_1_of_phase_2() {
@@ -93,7 +84,8 @@ class UnitProgressViewTest extends KaribuTest {
 
     @Test
     void the_monitor_opens_another_unit_and_reads_what_reaching_the_phase_target_would_bring() {
-        iaGraiFifthOfTheDistricts();
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
         login("tinh.giamsat");
 
         navigate("progress/" + unitId("628"));
@@ -110,7 +102,8 @@ class UnitProgressViewTest extends KaribuTest {
 
     @Test
     void in_english_the_what_if_reads_with_ordinals() {
-        iaGraiFifthOfTheDistricts();
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
         jdbc.sql("update account set language = 'en' where username = 'tinh.giamsat'").update();
         login("tinh.giamsat");
 
