@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,13 +110,12 @@ final class DataDirectoryLock implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         Long pid = lines.isEmpty() ? null : parsePid(lines.getFirst());
-        Optional<ProcessHandle> process = pid == null ? Optional.empty()
-                : ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (pid == null) {
             log.warn("Removing {}: it names no process (a server stopped while starting)", pidFile);
             Files.deleteIfExists(pidFile);
             return;
         }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             log.info("{} names pid {}, which no longer runs: PostgreSQL clears it and recovers from its log", pidFile,
                     pid);
@@ -183,11 +183,11 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     /** PostgreSQL's shutdown modes are signals: INT is a fast shutdown, QUIT an immediate one. */
-    static void signal(long pid, String signal) throws IOException {
+    private static void signal(long pid, String signal) throws IOException {
         try {
             Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid))
                     .redirectErrorStream(true).start();
-            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 log.warn("kill -s {} {} failed: {}", signal, pid,
                         new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
             }

@@ -136,6 +136,7 @@ class CrashRecoveryIT {
             long imports = count(connection, "select count(*) from portal_import where file_name = 'crash.json'");
             assertThat(List.of(created, results, imports)).as("units created, results, imports recorded")
                     .isIn(List.of(0L, 0L, 0L), List.of((long) UNITS, UNITS + 23L, 1L));
+            System.out.printf("The killed import left %s%n", imports == 0 ? "nothing" : "all of itself");
             for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                 try (Statement statement = connection.createStatement();
                      ResultSet row = statement.executeQuery("show " + setting)) {
