@@ -113,7 +113,7 @@ class CrashRecoveryIT {
         running.kill();
 
         long killed = System.nanoTime();
-        assertThat(awaitExit(server, Duration.ofSeconds(15)))
+        assertThat(awaitExit(server, Duration.ofSeconds(20)))
                 .as("the watchdog stops PostgreSQL (pid %d) when the JVM dies", server).isTrue();
         System.out.printf("PostgreSQL stopped %d ms after the portal was killed%n",
                 Duration.ofNanos(System.nanoTime() - killed).toMillis());
