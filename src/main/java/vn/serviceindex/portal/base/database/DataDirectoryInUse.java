@@ -5,15 +5,8 @@ import java.nio.file.Path;
 /** Another live portal uses the embedded database's kept data directory: this one must not touch it. */
 class DataDirectoryInUse extends RuntimeException {
 
-    private final Path directory;
-
     DataDirectoryInUse(Path directory, String holder) {
         super("Another portal (" + holder + ") is using the embedded database in " + directory
                 + "; this portal stops without touching it");
-        this.directory = directory;
-    }
-
-    Path directory() {
-        return directory;
     }
 }
