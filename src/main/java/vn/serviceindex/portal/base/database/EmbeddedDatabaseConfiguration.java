@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,37 +17,50 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts a real PostgreSQL inside the app when no datasource URL is configured, so that a fresh clone runs with
  * nothing installed but a JDK. With {@code SPRING_DATASOURCE_URL} set, this configuration stays off entirely.
+ * A kept data directory belongs to one live portal at a time; a server a killed portal left running on it is
+ * stopped on start, and every server stops when its JVM dies ({@link EmbeddedDataDirectory}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final Duration KEPT_STARTUP_WAIT = Duration.ofMinutes(2);
 
     /**
      * @param dataDirectory where the cluster lives; blank means a throw-away directory (tests), anything else
-     *                      persists across restarts (a demo user's edits survive)
+     *                      persists across restarts (a demo user's edits survive) and is claimed by this portal
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${portal.embedded-database.data-directory:data/postgres}") String dataDirectory,
+    EmbeddedDataDirectory embeddedDataDirectory(
+            @Value("${portal.embedded-database.data-directory:data/postgres}") String dataDirectory) throws IOException {
+        return dataDirectory.isBlank() ? EmbeddedDataDirectory.throwAway()
+                : EmbeddedDataDirectory.kept(Path.of(dataDirectory));
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDataDirectory directory,
                                       @Value("${portal.embedded-database.port:0}") int port) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                .setDataDirectory(directory.path())
+                .setCleanDataDirectory(!directory.isKept());
         if (port > 0) {
             builder.setPort(port);
         }
-        if (dataDirectory.isBlank()) {
-            builder.setDataDirectory(Files.createTempDirectory("portal-pg")).setCleanDataDirectory(true);
-        } else {
-            Path directory = Path.of(dataDirectory).toAbsolutePath();
-            Files.createDirectories(directory);
-            // Kept data must survive a crash: zonky turns fsync off by default, which only suits throw-away clusters.
-            builder.setDataDirectory(directory).setCleanDataDirectory(false).setServerConfig("fsync", "on");
+        if (directory.isKept()) {
+            // Kept data must survive a crash of PostgreSQL or of the machine: zonky runs with fsync off (-F) and
+            // synchronous_commit off, which only suit throw-away clusters. Recovery after a crash can take a while.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setPGStartupWait(KEPT_STARTUP_WAIT);
         }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} (data: {})", postgres.getPort(),
-                dataDirectory.isBlank() ? "temporary" : dataDirectory);
+                directory.isKept() ? directory.path() : "temporary");
+        directory.watchServer();
         return postgres;
     }
 
