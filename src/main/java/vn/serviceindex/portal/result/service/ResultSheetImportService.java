@@ -14,11 +14,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.result.domain.GroupResult;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultSheet;
 import vn.serviceindex.portal.result.domain.ResultSheetReader;
 import vn.serviceindex.portal.result.domain.ResultSheetTemplate;
@@ -42,9 +43,6 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @Service
 @Transactional
 public class ResultSheetImportService {
-
-    /** portal_import.file_name holds 255 characters. */
-    private static final int MAX_FILE_NAME = 255;
 
     private final ResultRepository results;
     private final ImportUnits units;
@@ -92,6 +90,9 @@ public class ResultSheetImportService {
      * nothing when the sheet has any problem.
      */
     public SheetOutcome commit(long provinceId, String fileName, byte[] content) {
+        String name = PortalImportService.recordedName(fileName);
+        units.byId(provinceId).ifPresent(province -> results.lockImportsInto(
+                province.portalId() != null ? province.portalId().toString() : "unit:" + province.id()));
         Plan plan = plan(provinceId, fileName, content);
         SheetPreview preview = plan.preview();
         if (preview.hasProblems()) {
@@ -102,9 +103,7 @@ public class ResultSheetImportService {
             throw new UserError("result.sheet.error.noneMatched", preview.provinceName());
         }
         Set<Long> unitIds = matched.stream().map(SheetPreviewRow::unitId).collect(Collectors.toSet());
-        String name = fileName.isBlank() ? "-" : fileName.strip();
-        long importId = results.insertSheetImport(provinceId,
-                name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name, preview.format().name(),
+        long importId = results.insertSheetImport(provinceId, name, preview.format().name(),
                 currentUser.require().accountId(), unitIds.size());
         Set<Long> touched = new LinkedHashSet<>();
         int updated = 0;
