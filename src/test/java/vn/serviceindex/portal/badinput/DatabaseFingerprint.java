@@ -22,8 +22,8 @@ final class DatabaseFingerprint {
                         where schemaname = 'public' and tablename <> 'flyway_schema_history' order by tablename""")
                 .query(String.class).list();
         this.query = tables.stream()
-                .map(table -> "select '" + table + "' || ':' || count(*) || ':' || coalesce(sum(hashtextextended(t::text,"
-                        + " 0)), 0) from public." + table + " t")
+                .map(table -> "select '" + table + "' || ':' || count(*) || ':'"
+                        + " || coalesce(sum(hashtextextended(t::text, 0)), 0) from public." + table + " t")
                 .collect(Collectors.joining(" union all "));
     }
 

@@ -150,7 +150,8 @@ public final class PlanValidation {
             if (responsible.isEmpty()) {
                 throw new UserError("plan.error.taskResponsibleRequired", title);
             }
-            requireLength("tasks[" + i + "].responsible", responsible, MAX_RESPONSIBLE, "plan.error.taskResponsibleTooLong");
+            requireLength("tasks[" + i + "].responsible", responsible, MAX_RESPONSIBLE,
+                    "plan.error.taskResponsibleTooLong");
             if (task.dueDate() == null) {
                 throw new UserError("plan.error.taskDueDateRequired", title);
             }

@@ -228,7 +228,8 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
 
     void save() {
         FieldErrors errors = new FieldErrors().field(CampaignDraft.NAME, name)
-                .field(CampaignDraft.REFERENCE_NUMBER, referenceNumber).field(CampaignDraft.REFERENCE_DATE, referenceDate)
+                .field(CampaignDraft.REFERENCE_NUMBER, referenceNumber)
+                .field(CampaignDraft.REFERENCE_DATE, referenceDate)
                 .field(CampaignDraft.START_DATE, startDate).field(CampaignDraft.END_DATE, endDate);
         errors.clear();
         try {

@@ -48,8 +48,9 @@ import vn.serviceindex.portal.index.domain.IndexGroup;
  * {@code PUBLISH_ON_TIME.numerator} …; an empty cell is unknown).
  *
  * <p>Faults of the whole file (size, format, sheets, formulas, header) are refused at once with a
- * {@link UserError} (at the row and column where there is one); faults of cells are collected as {@link SheetProblem}s naming row and column, so that one
- * round of corrections fixes them all. Pure: no database, no clock.
+ * {@link UserError} (at the row and column where there is one); faults of cells are collected as
+ * {@link SheetProblem}s naming row and column, so that one round of corrections fixes them all. Pure: no database,
+ * no clock.
  */
 public final class ResultSheetReader {
 
