@@ -64,6 +64,18 @@ class ArchitectureTest {
                             .as("a feature package"));
 
     @ArchTest
+    static final ArchRule services_never_use_api_types =
+            noClasses().that().resideInAPackage(PORTAL + "..service..")
+                    .should().dependOnClassesThat().resideInAPackage(PORTAL + "..api..")
+                    .because("a refusal is a located UserError of base.domain; only the API maps it to HTTP");
+
+    @ArchTest
+    static final ArchRule the_api_reads_no_screen_class =
+            noClasses().that().resideInAPackage(PORTAL + ".base.api..")
+                    .should().dependOnClassesThat().resideInAPackage(PORTAL + "..ui..")
+                    .because("the API and the screens both read their texts from base.i18n");
+
+    @ArchTest
     static final ArchRule the_shell_depends_on_no_feature =
             noClasses().that().resideInAPackage(PORTAL + ".base.ui..")
                     .should().dependOnClassesThat(resideInAnyPackage(PORTAL + ".account..", PORTAL + ".security..",

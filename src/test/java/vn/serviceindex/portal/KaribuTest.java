@@ -6,6 +6,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -117,6 +118,18 @@ public abstract class KaribuTest extends ServiceTest {
         return NotificationsKt.getNotifications().stream()
                 .map(notification -> notification.getElement().getProperty("text"))
                 .toList();
+    }
+
+    /**
+     * What the screen says was refused: the notifications and the messages shown beside invalid fields (the screens
+     * place a refusal beside the field it names, else in a notification).
+     */
+    protected List<String> refusalTexts() {
+        List<String> texts = new java.util.ArrayList<>(notificationTexts());
+        com.github.mvysny.kaributesting.v10.LocatorJ._find(Component.class).stream()
+                .filter(c -> c instanceof HasValidation field && field.isInvalid())
+                .map(c -> ((HasValidation) c).getErrorMessage()).forEach(texts::add);
+        return texts;
     }
 
     /** Closes the notifications on screen, so that the next assertion only sees new ones. */

@@ -11,6 +11,7 @@ import vn.serviceindex.portal.account.domain.AccountDraft;
 import vn.serviceindex.portal.account.domain.PasswordRule;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
@@ -52,14 +53,14 @@ public class AccountService {
         AccessScope scope = requireAdmin();
         String username = draft.username() == null ? "" : draft.username().strip().toLowerCase(Locale.ROOT);
         if (!username.matches(USERNAME_PATTERN)) {
-            throw new UserError("account.error.usernameFormat");
+            throw UserError.at(AccountDraft.USERNAME, "account.error.usernameFormat");
         }
         if (accounts.usernameTaken(username)) {
-            throw new UserError("account.error.usernameTaken", username);
+            throw UserError.at(AccountDraft.USERNAME, "account.error.usernameTaken", username);
         }
         String displayName = requireDisplayName(draft.displayName());
         PasswordRule.problem(draft.password() == null ? "" : draft.password()).ifPresent(key -> {
-            throw new UserError(key, PasswordRule.MIN_LENGTH);
+            throw UserError.at(AccountDraft.PASSWORD, key, PasswordRule.MIN_LENGTH);
         });
         String language = language(draft.language());
         Long homeUnitId = checkedHomeUnit(scope, draft.homeUnitId());
@@ -95,7 +96,7 @@ public class AccountService {
         AccessScope scope = requireAdmin();
         manageable(scope, id);
         PasswordRule.problem(newPassword == null ? "" : newPassword).ifPresent(key -> {
-            throw new UserError(key, PasswordRule.MIN_LENGTH);
+            throw UserError.at(AccountDraft.PASSWORD, key, PasswordRule.MIN_LENGTH);
         });
         if (!accounts.setPassword(id, version, passwordEncoder.encode(newPassword))) {
             throw new UserError("error.changedMeanwhile");
@@ -189,7 +190,7 @@ public class AccountService {
         if (homeUnitId == null) {
             // A unit admin's accounts must lie in its reach, or it could not manage what it just created.
             if (!scope.administersInstallation()) {
-                throw new UserError("account.error.homeUnitRequired");
+                throw UserError.at(AccountDraft.HOME_UNIT, "account.error.homeUnitRequired");
             }
             return null;
         }
@@ -201,12 +202,12 @@ public class AccountService {
     }
 
     private static String requireDisplayName(@Nullable String displayName) {
-        String clean = displayName == null ? "" : displayName.strip();
+        String clean = Text.line(AccountDraft.DISPLAY_NAME, displayName == null ? "" : displayName.strip());
         if (clean.isEmpty()) {
-            throw new UserError("account.error.displayNameRequired");
+            throw UserError.at(AccountDraft.DISPLAY_NAME, "account.error.displayNameRequired");
         }
         if (clean.length() > 200) {
-            throw new UserError("account.error.displayNameTooLong", 200);
+            throw UserError.at(AccountDraft.DISPLAY_NAME, "account.error.displayNameTooLong", 200);
         }
         return clean;
     }

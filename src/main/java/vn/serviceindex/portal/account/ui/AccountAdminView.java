@@ -29,6 +29,7 @@ import vn.serviceindex.portal.account.service.AccountService;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.security.domain.Role;
 import vn.serviceindex.portal.security.domain.RoleAssignment;
@@ -124,13 +125,19 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
 
     /** Runs one change; on success refreshes and says so, on refusal says why and keeps the form open. */
     private boolean act(Supplier<Account> change, String successKey) {
+        return act(change, successKey, new FieldErrors());
+    }
+
+    /** The same, showing a refusal beside the form's field it names. */
+    private boolean act(Supplier<Account> change, String successKey, FieldErrors errors) {
+        errors.clear();
         try {
             Account account = change.get();
             Notifications.success(successKey, account.username());
             refresh();
             return true;
         } catch (UserError error) {
-            Notifications.error(error);
+            errors.show(error);
             return false;
         }
     }
@@ -170,6 +177,9 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         final Select<String> language = languageField();
         final ComboBox<OrgUnit> homeUnit = unitField("account.field.homeUnit");
         final Button save = new Button(getTranslation("action.save"));
+        private final FieldErrors errors = new FieldErrors().field(AccountDraft.USERNAME, username)
+                .field(AccountDraft.DISPLAY_NAME, displayName).field(AccountDraft.PASSWORD, password)
+                .field(AccountDraft.HOME_UNIT, homeUnit);
 
         CreateForm() {
             setHeaderTitle(getTranslation("account.form.createTitle"));
@@ -184,7 +194,7 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         void save() {
             var draft = new AccountDraft(username.getValue(), displayName.getValue(), password.getValue(),
                     language.getValue(), homeUnit.getValue() == null ? null : homeUnit.getValue().id());
-            if (act(() -> accounts.create(draft), "account.created")) {
+            if (act(() -> accounts.create(draft), "account.created", errors)) {
                 close();
             }
         }
@@ -202,7 +212,7 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(click -> {
                 if (act(() -> accounts.resetPassword(account.id(), account.version(), password.getValue()),
-                        "account.passwordReset")) {
+                        "account.passwordReset", new FieldErrors().field(AccountDraft.PASSWORD, password))) {
                     close();
                 }
             });

@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import vn.serviceindex.portal.base.domain.UserError;
 
@@ -14,14 +16,15 @@ import vn.serviceindex.portal.base.domain.UserError;
  *
  * <p>Unique, check, exclusion and foreign-key violations (and the triggers that raise them with a constraint name)
  * have texts of their own, without arguments: the database's own words are not for users. Anything else, such as a
- * missing value, is {@code error.constraint.unknown} with those words as its argument, so that the user never sees a
- * bare message key.
+ * missing value or a text PostgreSQL cannot store, is {@code error.constraint.unknown}, a generic text without the
+ * database's words, which are logged for the administrator instead.
  */
 public final class ConstraintViolations {
 
     /** unique_violation, check_violation, exclusion_violation, foreign_key_violation. */
     private static final Set<String> NAMED_RULES = Set.of("23505", "23514", "23P01", "23503");
     private static final String UNKNOWN = "unknown";
+    private static final Logger log = LoggerFactory.getLogger(ConstraintViolations.class);
 
     private ConstraintViolations() {
     }
@@ -31,9 +34,11 @@ public final class ConstraintViolations {
             return write.get();
         } catch (DataIntegrityViolationException e) {
             String constraint = constraintName(e);
-            throw constraint.equals(UNKNOWN)
-                    ? new UserError("error.constraint." + UNKNOWN, e.getMostSpecificCause().getMessage())
-                    : new UserError("error.constraint." + constraint);
+            if (constraint.equals(UNKNOWN)) {
+                log.warn("A write was refused by the database for a reason without a text of its own: {}",
+                        e.getMostSpecificCause().getMessage());
+            }
+            throw new UserError("error.constraint." + constraint);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
@@ -16,8 +17,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes one table, row by row, as CSV (UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters) or
  * as an XLSX sheet; rows stream out, so a large history never sits in memory whole. Numbers stay numbers in XLSX.
+ *
+ * <p>No text comes out as a formula, whoever typed it (a unit named {@code =HYPERLINK(…)}, a reason, an imported
+ * name): in XLSX every text is a string cell, which Excel never evaluates; in CSV, which has no cell types, a text
+ * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is written with a leading
+ * apostrophe, as spreadsheet programs expect for "this is text" (OWASP's advice against CSV injection). A text that
+ * is a plain number ({@code -2}, {@code +1,5}) is no formula and keeps its sign.
  */
 public final class TableWriter implements Closeable {
+
+    /** The characters a spreadsheet program starts a formula (or a DDE call) with. */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)*( ?%)?");
 
     private final @Nullable CSVPrinter csv;
     private final @Nullable Workbook workbook;
@@ -51,7 +62,8 @@ public final class TableWriter implements Closeable {
     public void write(List<?> cells) {
         try {
             if (csv != null) {
-                csv.printRecord(cells.stream().map(c -> c == null ? "" : c).toList());
+                csv.printRecord(cells.stream().map(c -> c == null ? "" : c instanceof Number ? c
+                        : inertText(c.toString())).toList());
             } else {
                 for (int column = 0; column < cells.size(); column++) {
                     Object cell = cells.get(column);
@@ -66,6 +78,14 @@ public final class TableWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A CSV cell's text that no spreadsheet program reads as a formula. */
+    static String inertText(String text) {
+        if (text.isEmpty() || FORMULA_STARTS.indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     /**

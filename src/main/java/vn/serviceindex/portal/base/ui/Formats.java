@@ -3,10 +3,10 @@ package vn.serviceindex.portal.base.ui;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.i18n.Messages;
 
 /** Numbers and dates as officials write them: 53,13 and 21/03/2024 in Vietnamese; 53.13 and 2024-03-21 in English. */
 public final class Formats {
@@ -18,11 +18,11 @@ public final class Formats {
         if (date == null) {
             return "";
         }
-        return date.format(DateTimeFormatter.ofPattern(isVietnamese(locale) ? "dd/MM/yyyy" : "yyyy-MM-dd", locale));
+        return Messages.date(date, locale);
     }
 
     public static String datePattern(Locale locale) {
-        return isVietnamese(locale) ? "dd/MM/yyyy" : "yyyy-MM-dd";
+        return Messages.datePattern(locale);
     }
 
     public static String decimal(@Nullable Double value, Locale locale) {
@@ -43,9 +43,5 @@ public final class Formats {
         }
         var number = NumberFormat.getNumberInstance(Locale.ROOT).parse(cleaned, new ParsePosition(0));
         return number == null ? Optional.empty() : Optional.of(number.doubleValue());
-    }
-
-    private static boolean isVietnamese(Locale locale) {
-        return !"en".equals(locale.getLanguage());
     }
 }

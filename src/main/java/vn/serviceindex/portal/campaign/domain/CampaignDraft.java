@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.MessageKey;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.TargetRule;
 
@@ -24,6 +25,12 @@ public record CampaignDraft(String name, String referenceNumber, @Nullable Local
     public static final int MAX_NAME = 300;
     public static final int MAX_REFERENCE = 100;
     public static final int MAX_MILESTONE_NAME = 200;
+    /** The fields as refusals place them. */
+    public static final String NAME = "name";
+    public static final String REFERENCE_NUMBER = "referenceNumber";
+    public static final String REFERENCE_DATE = "referenceDate";
+    public static final String START_DATE = "startDate";
+    public static final String END_DATE = "endDate";
 
     public CampaignDraft {
         unitIds = List.copyOf(unitIds);
@@ -43,25 +50,26 @@ public record CampaignDraft(String name, String referenceNumber, @Nullable Local
 
     /** @throws UserError the first problem, in the order of the form */
     public Campaign validated(long id, long provinceId, int version) {
-        String cleanName = name.strip();
-        String cleanReference = referenceNumber.strip();
+        String cleanName = Text.line(NAME, name.strip());
+        String cleanReference = Text.line(REFERENCE_NUMBER, referenceNumber.strip());
         if (cleanName.isEmpty()) {
-            throw new UserError("campaign.error.nameRequired");
+            throw UserError.at(NAME, "campaign.error.nameRequired");
         }
         if (cleanName.length() > MAX_NAME) {
-            throw new UserError("campaign.error.nameTooLong", MAX_NAME);
+            throw UserError.at(NAME, "campaign.error.nameTooLong", MAX_NAME);
         }
         if (cleanReference.isEmpty() || referenceDate == null) {
-            throw new UserError("campaign.error.referenceRequired");
+            throw UserError.at(cleanReference.isEmpty() ? REFERENCE_NUMBER : REFERENCE_DATE,
+                    "campaign.error.referenceRequired");
         }
         if (cleanReference.length() > MAX_REFERENCE) {
-            throw new UserError("campaign.error.referenceTooLong", MAX_REFERENCE);
+            throw UserError.at(REFERENCE_NUMBER, "campaign.error.referenceTooLong", MAX_REFERENCE);
         }
         if (startDate == null || endDate == null) {
-            throw new UserError("campaign.error.datesRequired");
+            throw UserError.at(startDate == null ? START_DATE : END_DATE, "campaign.error.datesRequired");
         }
         if (!endDate.isAfter(startDate)) {
-            throw new UserError("campaign.error.endBeforeStart");
+            throw UserError.at(END_DATE, "campaign.error.endBeforeStart");
         }
         if (!wholeProvince && unitIds.isEmpty()) {
             throw new UserError("campaign.error.unitsRequired");
@@ -70,7 +78,7 @@ public record CampaignDraft(String name, String referenceNumber, @Nullable Local
         Set<LocalDate> days = new HashSet<>();
         for (int i = 0; i < milestones.size(); i++) {
             MilestoneEntry entry = milestones.get(i);
-            String milestoneName = entry.name().strip();
+            String milestoneName = Text.line("milestones[" + i + "].name", entry.name().strip());
             if (milestoneName.isEmpty()) {
                 throw new UserError("campaign.error.milestoneNameRequired", i + 1);
             }

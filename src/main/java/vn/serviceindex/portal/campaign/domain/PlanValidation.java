@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.MessageKey;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 
 /**
@@ -35,11 +36,11 @@ public final class PlanValidation {
         String title = draft.title().strip();
         String summary = draft.summary().strip();
         if (title.isEmpty()) {
-            throw new UserError("plan.error.titleRequired");
+            throw UserError.at("title", "plan.error.titleRequired");
         }
-        requireLength(title, MAX_TITLE, "plan.error.titleTooLong");
-        requireLength(number, MAX_NUMBER, "plan.error.numberTooLong");
-        requireLength(summary, MAX_SUMMARY, "plan.error.summaryTooLong");
+        requireLength("title", title, MAX_TITLE, "plan.error.titleTooLong");
+        requireLength("number", number, MAX_NUMBER, "plan.error.numberTooLong");
+        requireLength("summary", summary, MAX_SUMMARY, "plan.error.summaryTooLong");
 
         List<Phase> phases = checkedPhases(draft.phases(), campaign);
         List<PlanTarget> targets = targets(draft, phases, campaign, baselines);
@@ -78,7 +79,7 @@ public final class PlanValidation {
             if (name.isEmpty()) {
                 throw new UserError("plan.error.phaseNameRequired", i + 1);
             }
-            requireLength(name, MAX_PHASE_NAME, "plan.error.phaseNameTooLong");
+            requireLength("phases[" + i + "].name", name, MAX_PHASE_NAME, "plan.error.phaseNameTooLong");
             if (phase.start() == null || phase.end() == null) {
                 throw new UserError("plan.error.phaseDatesRequired", name);
             }
@@ -123,7 +124,7 @@ public final class PlanValidation {
                 if (departs && reason.isEmpty()) {
                     throw new UserError("plan.error.reasonRequired", group, phaseName, proposed);
                 }
-                requireLength(reason, MAX_REASON, "plan.error.reasonTooLong");
+                requireLength("reason", reason, MAX_REASON, "plan.error.reasonTooLong");
                 targets.add(new PlanTarget(phase, rule.group(), proposed, value, departs ? reason : ""));
             }
         }
@@ -145,23 +146,26 @@ public final class PlanValidation {
             if (title.isEmpty()) {
                 throw new UserError("plan.error.taskTitleRequired", i + 1);
             }
-            requireLength(title, MAX_TASK_TITLE, "plan.error.taskTitleTooLong");
+            requireLength("tasks[" + i + "].title", title, MAX_TASK_TITLE, "plan.error.taskTitleTooLong");
             if (responsible.isEmpty()) {
                 throw new UserError("plan.error.taskResponsibleRequired", title);
             }
-            requireLength(responsible, MAX_RESPONSIBLE, "plan.error.taskResponsibleTooLong");
+            requireLength("tasks[" + i + "].responsible", responsible, MAX_RESPONSIBLE,
+                    "plan.error.taskResponsibleTooLong");
             if (task.dueDate() == null) {
                 throw new UserError("plan.error.taskDueDateRequired", title);
             }
-            requireLength(note, MAX_NOTE, "plan.error.taskNoteTooLong");
+            requireLength("tasks[" + i + "].progressNote", note, MAX_NOTE, "plan.error.taskNoteTooLong");
             tasks.add(new PlanTask(task.id(), title, responsible, task.dueDate(), task.status(), note));
         }
         return tasks;
     }
 
-    private static void requireLength(String text, int max, String key) {
+    /** A text of the plan: no control characters ({@link Text}; line breaks are fine), at most {@code max}. */
+    private static void requireLength(String field, String text, int max, String key) {
+        Text.paragraph(field, text);
         if (text.length() > max) {
-            throw new UserError(key, max);
+            throw UserError.at(field, key, max);
         }
     }
 }

@@ -15,6 +15,7 @@ import vn.serviceindex.portal.base.database.AuditReason;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
@@ -150,7 +151,7 @@ public class PlanService {
         }
         PlanStatus to = action.from(plan.status()).orElseThrow(() -> new UserError("plan.error.transitionNotAllowed",
                 new MessageKey(action.labelKey()), new MessageKey(plan.status().labelKey())));
-        String why = comment.strip();
+        String why = Text.paragraph("comment", comment.strip());
         if (action.needsComment() && why.isEmpty()) {
             throw new UserError("plan.error.commentRequired." + action.name());
         }
@@ -183,7 +184,7 @@ public class PlanService {
         changeableUnit(plan.unitId());
         PlanTask task = plan.content().tasks().stream().filter(t -> t.id() != null && t.id() == taskId).findFirst()
                 .orElseThrow(() -> new UserError("plan.error.taskNotFound"));
-        String cleanNote = note.strip();
+        String cleanNote = Text.paragraph("progressNote", note.strip());
         if (cleanNote.length() > PlanValidation.MAX_NOTE) {
             throw new UserError("plan.error.taskNoteTooLong", PlanValidation.MAX_NOTE);
         }

@@ -36,6 +36,7 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignDraft;
@@ -226,6 +227,11 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
     }
 
     void save() {
+        FieldErrors errors = new FieldErrors().field(CampaignDraft.NAME, name)
+                .field(CampaignDraft.REFERENCE_NUMBER, referenceNumber)
+                .field(CampaignDraft.REFERENCE_DATE, referenceDate)
+                .field(CampaignDraft.START_DATE, startDate).field(CampaignDraft.END_DATE, endDate);
+        errors.clear();
         try {
             CampaignDraft draft = draft();
             Campaign saved;
@@ -242,7 +248,7 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
             getUI().ifPresent(ui -> ui.navigate(CampaignPlansView.class,
                     new RouteParameters("campaignId", Long.toString(saved.id()))));
         } catch (UserError error) {
-            Notifications.error(error);
+            errors.show(error);
         }
     }
 

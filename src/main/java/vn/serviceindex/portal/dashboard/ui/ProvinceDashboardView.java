@@ -35,8 +35,8 @@ import java.util.Locale;
 import java.util.Optional;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Chart;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
-import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.service.CampaignCalendar;
@@ -47,7 +47,7 @@ import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.service.UnitService;
 
@@ -197,9 +197,8 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
     static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        // By the day each starts, the finer first: as text "2024-Q2" sorts before "2024-05".
-        return periodsNewestFirst.stream().map(Period::parse).filter(p -> !p.start().isAfter(today))
-                .max(java.util.Comparator.comparing(Period::start).thenComparing(Period::kind)).map(Period::text)
+        return Period.newestBegunBy(periodsNewestFirst.stream().map(Period::read).flatMap(Optional::stream).toList(),
+                        today).map(Period::text)
                 .or(() -> periodsNewestFirst.stream().findFirst());
     }
 
@@ -260,11 +259,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         RankedUnit chosen = province.getValue();
         String chosenPeriod = period.getValue();
         List<ScoreDistribution> rows = List.of();
+        FieldErrors errors = new FieldErrors().field(Period.FIELD, period);
+        errors.clear();
         if (chosen != null && chosenPeriod != null) {
             try {
                 rows = leaderboards.distribution(chosen.id(), chosenPeriod);
             } catch (UserError error) {
-                Notifications.error(error);
+                errors.show(error);
             }
         }
         distribution.setItems(rows);

@@ -1,18 +1,22 @@
 package vn.serviceindex.portal.index.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import vn.serviceindex.portal.base.api.BadRequest;
+import vn.serviceindex.portal.base.api.JsonBodies;
+import vn.serviceindex.portal.base.domain.Text;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.GroupScore;
 import vn.serviceindex.portal.index.domain.MetricScore;
 import vn.serviceindex.portal.index.domain.UnitScore;
@@ -22,7 +26,8 @@ import vn.serviceindex.portal.index.service.ScoringService.UnitCounts;
 /**
  * {@code POST /api/v1/score}: scores counts named as in the national portal's responses with a stored formula set.
  * The body is read as a JSON tree rather than bound to records so that every refusal can name the exact field
- * ({@code units[0].counts.totalOnTime}) and a count sent as a string ("12") is refused instead of coerced.
+ * ({@code units[0].counts.totalOnTime}) and a count sent as a string ("12") is refused instead of coerced. The body
+ * is read up to {@code portal.score.max-size} (413 beyond), strictly: a key given twice is refused.
  */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -30,23 +35,29 @@ class ScoreController {
 
     private static final Set<String> REQUEST_PROPERTIES = Set.of("formulaSet", "units");
     private static final Set<String> UNIT_PROPERTIES = Set.of("code", "name", "counts");
+    /** Codes and names as org_unit holds them. */
+    private static final int MAX_CODE = 64;
+    private static final int MAX_NAME = 500;
 
     private final ScoringService scoring;
+    private final long maxBytes;
 
-    ScoreController(ScoringService scoring) {
+    ScoreController(ScoringService scoring, @Value("${portal.score.max-size:1MB}") DataSize maxSize) {
         this.scoring = scoring;
+        this.maxBytes = maxSize.toBytes();
     }
 
-    @PostMapping("/score")
-    ScoreResponse score(@RequestBody JsonNode body) {
+    @PostMapping(path = "/score", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ScoreResponse score(HttpServletRequest request) {
+        JsonNode body = JsonBodies.parse(JsonBodies.read(request, maxBytes));
         requireObject(body, "", REQUEST_PROPERTIES);
-        String formulaSet = optionalText(body.get("formulaSet"), "formulaSet");
+        String formulaSet = optionalText(body.get("formulaSet"), "formulaSet", 100);
         JsonNode units = body.get("units");
         if (units == null || units.isNull()) {
-            throw new BadRequest("units", "score.error.required", "units");
+            throw UserError.at("units", "score.error.required", "units");
         }
         if (!units.isArray() || units.isEmpty()) {
-            throw new BadRequest("units", "score.error.unitsNotList");
+            throw UserError.at("units", "score.error.unitsNotList");
         }
         List<UnitCounts> parsed = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
@@ -60,23 +71,23 @@ class ScoreController {
 
     private static UnitCounts unit(JsonNode unit, String path) {
         requireObject(unit, path, UNIT_PROPERTIES);
-        String code = optionalText(unit.get("code"), path + ".code");
+        String code = optionalText(unit.get("code"), path + ".code", MAX_CODE);
         if (code == null || code.isBlank()) {
-            throw new BadRequest(path + ".code", "score.error.required", path + ".code");
+            throw UserError.at(path + ".code", "score.error.required", path + ".code");
         }
-        String name = optionalText(unit.get("name"), path + ".name");
+        String name = optionalText(unit.get("name"), path + ".name", MAX_NAME);
         JsonNode counts = unit.get("counts");
         if (counts == null || counts.isNull()) {
-            throw new BadRequest(path + ".counts", "score.error.required", path + ".counts");
+            throw UserError.at(path + ".counts", "score.error.required", path + ".counts");
         }
         if (!counts.isObject()) {
-            throw new BadRequest(path + ".counts", "score.error.notAnObject", path + ".counts");
+            throw UserError.at(path + ".counts", "score.error.notAnObject", path + ".counts");
         }
         Map<String, Double> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> count : counts.properties()) {
-            String field = path + ".counts." + count.getKey();
+            String field = path + ".counts." + Text.line(path + ".counts", count.getKey(), MAX_NAME);
             if (!count.getValue().isNumber()) {
-                throw new BadRequest(field, "score.error.countNotNumber", field, count.getValue().toString());
+                throw UserError.at(field, "score.error.countNotNumber", field, count.getValue().toString());
             }
             values.put(count.getKey(), count.getValue().doubleValue());
         }
@@ -86,25 +97,25 @@ class ScoreController {
     /** Unknown properties are refused too: a misspelt "formulaset" must not silently score with another set. */
     private static void requireObject(JsonNode node, String path, Set<String> allowed) {
         if (!node.isObject()) {
-            String field = path.isEmpty() ? null : path;
-            throw new BadRequest(field, "score.error.notAnObject", path.isEmpty() ? "body" : path);
+            throw UserError.at(path.isEmpty() ? "$" : path, "score.error.notAnObject", path.isEmpty() ? "body" : path);
         }
         for (String property : node.propertyNames()) {
             if (!allowed.contains(property)) {
                 String field = path.isEmpty() ? property : path + "." + property;
-                throw new BadRequest(field, "score.error.unknownProperty", field);
+                Text.line(path.isEmpty() ? "$" : path, property, MAX_NAME);
+                throw UserError.at(field, "score.error.unknownProperty", field);
             }
         }
     }
 
-    private static @Nullable String optionalText(@Nullable JsonNode node, String field) {
+    private static @Nullable String optionalText(@Nullable JsonNode node, String field, int max) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isString()) {
-            throw new BadRequest(field, "score.error.notText", field);
+            throw UserError.at(field, "score.error.notText", field);
         }
-        return node.stringValue();
+        return Text.line(field, node.stringValue(), max);
     }
 
     /** The answer: {@code {"formulaSet": …, "units": [{"code": …, "groups": {…}, "total": {…}}]}}. */

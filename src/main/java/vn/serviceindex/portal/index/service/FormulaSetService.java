@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.FormulaProblem;
@@ -40,6 +41,7 @@ public class FormulaSetService {
     static final double MAX_POINTS = 100;
     public static final String NAME_TOO_LONG = "formula.error.nameTooLong";
     public static final String NAME_TAKEN = "formula.error.nameTaken";
+    public static final String TEXT_CONTROL = "formula.error.control";
     public static final String PRECISION = "formula.error.precision";
     public static final String TERM_PRECISION = "formula.error.termPrecision";
     public static final String FIELD_NAME = "formula.error.fieldName";
@@ -158,8 +160,29 @@ public class FormulaSetService {
         return sets.find(id).orElseThrow();
     }
 
+    /** Every text of the set, checked by the one rule for text ({@link Text}), named by where it is. */
+    private static void controlCharacters(FormulaSet set, List<FormulaProblem> problems) {
+        java.util.function.BiConsumer<String, String> line = (where, text) -> Text.forbiddenCharacter(text, false)
+                .ifPresent(c -> problems.add(FormulaProblem.of(TEXT_CONTROL, where, c)));
+        line.accept(set.name(), set.name());
+        Text.forbiddenCharacter(set.notes(), true)
+                .ifPresent(c -> problems.add(FormulaProblem.of(TEXT_CONTROL, set.name(), c)));
+        for (IndexGroup group : set.groups()) {
+            List.of(group.code(), group.nameVi(), group.nameEn()).forEach(text -> line.accept(group.code(), text));
+            for (Metric metric : group.metrics()) {
+                List.of(metric.code(), metric.nameVi(), metric.nameEn())
+                        .forEach(text -> line.accept(metric.code(), text));
+                for (var term : metric.terms()) {
+                    term.numerator().fields().forEach(field -> line.accept(metric.code(), field));
+                    term.denominator().fields().forEach(field -> line.accept(metric.code(), field));
+                }
+            }
+        }
+    }
+
     private List<FormulaProblem> problems(FormulaSet set, @Nullable Long ownId) {
         List<FormulaProblem> problems = new ArrayList<>(FormulaValidation.validate(set));
+        controlCharacters(set, problems);
         if (set.name().length() > MAX_NAME) {
             problems.add(FormulaProblem.of(NAME_TOO_LONG, MAX_NAME));
         }

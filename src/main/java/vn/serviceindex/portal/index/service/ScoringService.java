@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.serviceindex.portal.base.api.BadRequest;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.CountSum;
@@ -64,7 +63,7 @@ public class ScoringService {
             throw NotPermitted.toRead();
         }
         if (units.size() > MAX_UNITS) {
-            throw new BadRequest("units", "score.error.tooManyUnits", MAX_UNITS);
+            throw UserError.at("units", "score.error.tooManyUnits", MAX_UNITS);
         }
         FormulaSet set = formulaSet(formulaSetName);
         Set<String> known = set.countFields();
@@ -79,24 +78,28 @@ public class ScoringService {
     private FormulaSet formulaSet(@Nullable String name) {
         if (name != null) {
             return sets.findByName(name.strip())
-                    .orElseThrow(() -> new BadRequest("formulaSet", "score.error.unknownFormulaSet", name))
+                    .orElseThrow(() -> UserError.at("formulaSet", "score.error.unknownFormulaSet", name))
                     .formulas();
         }
         LocalDate today = LocalDate.now(clock);
         return sets.activeOn(today).map(sets::withFormulas)
-                .orElseThrow(() -> new UserError("score.error.noActiveSet")).formulas();
+                .orElseThrow(() -> UserError.at("formulaSet", "score.error.noActiveSet")).formulas();
     }
 
     private static void check(FormulaSet set, Set<String> known, String path, Map<String, Double> counts) {
         counts.forEach((field, value) -> {
             if (!known.contains(field)) {
-                throw new BadRequest(path + field, "score.error.unknownField", path + field, set.name());
+                throw UserError.at(path + field, "score.error.unknownField", path + field, set.name());
             }
             if (!Double.isFinite(value)) {
-                throw new BadRequest(path + field, "score.error.countNotFinite", path + field);
+                throw UserError.at(path + field, "score.error.countNotFinite", path + field);
             }
             if (value < 0) {
-                throw new BadRequest(path + field, "score.error.countNegative", path + field, value);
+                throw UserError.at(path + field, "score.error.countNegative", path + field, value);
+            }
+            // Counts count dossiers, petitions, procedures: 12.5 of them is a mix-up, not a figure to score.
+            if (value != Math.rint(value)) {
+                throw UserError.at(path + field, "score.error.countNotWhole", path + field, value);
             }
         });
         for (IndexGroup group : set.groups()) {
@@ -119,7 +122,7 @@ public class ScoringService {
         if (numerator > denominator) {
             String field = term.numerator().fields().stream().filter(counts::containsKey).findFirst()
                     .orElseThrow();
-            throw new BadRequest(path + field, "score.error.numeratorAboveDenominator", path + field,
+            throw UserError.at(path + field, "score.error.numeratorAboveDenominator", path + field,
                     text(term.numerator()), numerator, text(term.denominator()), denominator);
         }
     }

@@ -37,19 +37,7 @@ class ProgressRepository {
     private static final String DATED_RESULTS = """
             with dated as (
                 select r.id, r.unit_id, r.period, r.formula_set_id,
-                       case
-                           when r.period ~ '^[0-9]{4}$' then make_date(cast(r.period as integer), 1, 1)
-                           when r.period ~ '-Q' then make_date(cast(left(r.period, 4) as integer),
-                                                                    3 * cast(right(r.period, 1) as integer) - 2, 1)
-                           when length(r.period) = 7 then cast(r.period || '-01' as date)
-                           else cast(r.period as date)
-                       end as starts,
-                       case
-                           when length(r.period) = 10 then 4
-                           when r.period ~ '-Q' then 2
-                           when length(r.period) = 7 then 3
-                           else 1
-                       end as fineness
+                       period_start(r.period) as starts, period_fineness(r.period) as fineness
                 from result r
                 where r.unit_id in (:units)
             ),

@@ -2,11 +2,12 @@ package vn.serviceindex.portal.ranking.api;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.serviceindex.portal.base.api.BadRequest;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
@@ -14,7 +15,7 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /** {@code GET /api/v1/leaderboards} and {@code GET /api/v1/scores}. */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class RankingController {
 
     /** One row of a leaderboard as the API answers it. */
@@ -38,12 +39,12 @@ class RankingController {
         try {
             memberLevel = UnitLevel.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("level", "ranking.error.level", level);
+            throw UserError.at("level", "ranking.error.level", level);
         }
         Long rootId = null;
         if (memberLevel != UnitLevel.PROVINCE) {
             if (root == null || root.isBlank()) {
-                throw new BadRequest("root", "ranking.error.rootRequired");
+                throw UserError.at("root", "ranking.error.rootRequired");
             }
             rootId = leaderboards.unitIdByCode(root);
         }

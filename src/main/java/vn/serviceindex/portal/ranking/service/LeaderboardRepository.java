@@ -3,7 +3,6 @@ package vn.serviceindex.portal.ranking.service;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
-import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -84,7 +83,7 @@ class LeaderboardRepository {
      * @param group       rank by this group's score; null ranks by the total
      */
     List<LeaderboardRow> leaderboard(String memberLevel, @Nullable String rootPath, @Nullable Long districtId,
-                                     String period, @Nullable String previousPeriod, @Nullable String group) {
+                                     Period period, @Nullable Period previousPeriod, @Nullable String group) {
         return jdbc.sql("""
                         with members as (
                             -- The units open on a day of the period, and any unit with a result in it.
@@ -111,9 +110,10 @@ class LeaderboardRepository {
                         left join ranked prev on prev.unit_id = m.id and prev.period = cast(:previous as text)
                         order by rank, m.name""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
-                .param("period", period).param("previous", previousPeriod).param("group", group)
-                .param("alsoPeriod", previousPeriod != null ? previousPeriod : period)
-                .param("start", Periods.start(period)).param("end", Periods.end(period))
+                .param("period", period.text()).param("group", group)
+                .param("previous", previousPeriod == null ? null : previousPeriod.text())
+                .param("alsoPeriod", (previousPeriod != null ? previousPeriod : period).text())
+                .param("start", period.start()).param("end", period.end())
                 .query(LeaderboardRepository::row).list();
     }
 
@@ -136,18 +136,11 @@ class LeaderboardRepository {
 
     /** The newest period in which the unit has a result with a score. */
     Optional<String> newestPeriod(long unitId) {
-        // The period that began last, the finer one on a tie (a checkpoint, then a month, then a quarter): as text
-        // 2024-Q2 would sort after 2024-06.
+        // In the order of Period (V11__periods.sql): as text 2024-Q2 would sort after 2024-06.
         return jdbc.sql("""
                         select r.period from result r join result_group g on g.result_id = r.id
                         where r.unit_id = :unit and coalesce(g.official_score, g.computed_score) is not null
-                        order by case when r.period ~ '^[0-9]{4}-Q[1-4]$'
-                                      then make_date(cast(left(r.period, 4) as integer),
-                                                     3 * cast(right(r.period, 1) as integer) - 2, 1)
-                                      else to_date(rpad(r.period, 10, case length(r.period) when 4 then '-01-01'
-                                                                       when 7 then '-01' else '' end), 'YYYY-MM-DD')
-                                 end desc,
-                                 length(r.period) desc, r.period ~ '-Q' limit 1""")
+                        order by period_start(r.period) desc, period_fineness(r.period) desc limit 1""")
                 .param("unit", unitId).query(String.class).optional();
     }
 
@@ -248,7 +241,7 @@ class LeaderboardRepository {
      * are the units open on a day of the period (a district abolished before it, or a commune formed after it, is
      * none), and any unit scored in it.
      */
-    List<ScoreDistribution> distribution(String rootPath, String period, LocalDate start, LocalDate end) {
+    List<ScoreDistribution> distribution(String rootPath, Period period) {
         return jdbc.sql("""
                         with members as (
                             select u.id, u.level from org_unit u
@@ -275,8 +268,8 @@ class LeaderboardRepository {
                         from per_unit p
                         group by p.level
                         order by case p.level when 'DEPARTMENT' then 1 when 'DISTRICT' then 2 else 3 end""")
-                .param("rootPath", rootPath).param("period", period).param("alsoPeriod", period)
-                .param("start", start).param("end", end)
+                .param("rootPath", rootPath).param("period", period.text()).param("alsoPeriod", period.text())
+                .param("start", period.start()).param("end", period.end())
                 .query((rs, n) -> new ScoreDistribution(switch (rs.getString("level")) {
                     case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
                     case "DISTRICT" -> PeerGroup.DISTRICTS;
@@ -304,12 +297,12 @@ class LeaderboardRepository {
                             select t.unit_id, t.period, t.score, t.official,
                                    rank() over (partition by t.period order by t.score desc) as rank,
                                    count(*) over (partition by t.period) as ranked
-                            from totals t where t.period ~ :kind
+                            from totals t where period_kind(t.period) = :kind
                         )
                         select period, score, official, rank, ranked from ranked
-                        where unit_id = :unit order by period""")
+                        where unit_id = :unit order by period_start(period)""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
-                .param("kind", kind.pattern()).param("unit", unitId)
+                .param("kind", kind.name()).param("unit", unitId)
                 .query((rs, n) -> new ScorePoint(rs.getString("period"), rs.getBigDecimal("score").doubleValue(),
                         rs.getBoolean("official"), rs.getInt("rank"), rs.getInt("ranked")))
                 .list();

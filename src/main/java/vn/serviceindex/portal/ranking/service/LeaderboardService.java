@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
-import vn.serviceindex.portal.ranking.domain.Periods;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
@@ -34,7 +33,6 @@ import vn.serviceindex.portal.security.service.CurrentUser;
 public class LeaderboardService {
 
     public static final List<String> GROUPS = List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDHL", "MDSH");
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-\\d{2})?)?");
 
     private final LeaderboardRepository leaderboards;
     private final CurrentUser currentUser;
@@ -54,26 +52,26 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
-        String cleanPeriod = checkedPeriod(period);
+        Period checked = Period.parse(period);
         if (group != null && !GROUPS.contains(group)) {
-            throw new UserError("ranking.error.group", group);
+            throw UserError.at("group", "ranking.error.group", group);
         }
         String rootPath = null;
         Long districtId = null;
         if (peers != PeerGroup.PROVINCES) {
             if (rootId == null) {
-                throw new UserError("ranking.error.rootRequired");
+                throw UserError.at("root", "ranking.error.rootRequired");
             }
             RankedUnit root = readableRoot(rootId);
             String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
             if (!root.level().equals(expected)) {
-                throw new UserError("ranking.error.rootLevel", root.name());
+                throw UserError.at("root", "ranking.error.rootLevel", root.name());
             }
             rootPath = root.path();
             districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
         }
-        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, cleanPeriod,
-                Periods.previous(cleanPeriod).orElse(null), group);
+        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                checked.previous().orElse(null), group);
         // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
         Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
         return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
@@ -91,7 +89,7 @@ public class LeaderboardService {
         if (gaps == null || rows.isEmpty()) {
             return Map.of();
         }
-        return gaps.gaps(checkedPeriod(period), group, rows.stream().map(LeaderboardRow::unitId).toList());
+        return gaps.gaps(Period.parse(period).text(), group, rows.stream().map(LeaderboardRow::unitId).toList());
     }
 
     /**
@@ -113,7 +111,7 @@ public class LeaderboardService {
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */
     public List<UnitScores> scores(long rootId, String period) {
-        return leaderboards.scores(readableRoot(rootId).path(), checkedPeriod(period));
+        return leaderboards.scores(readableRoot(rootId).path(), Period.parse(period).text());
     }
 
     /** The provinces whose leaderboards the reader may see. */
@@ -136,7 +134,7 @@ public class LeaderboardService {
     /** An open unit by its code, as the API names roots. */
     public long unitIdByCode(String code) {
         return leaderboards.openUnitByCode(code).map(RankedUnit::id)
-                .orElseThrow(() -> new UserError("ranking.error.unknownUnit", code));
+                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
     }
 
     /**
@@ -146,10 +144,9 @@ public class LeaderboardService {
     public List<ScoreDistribution> distribution(long provinceId, String period) {
         RankedUnit province = readableRoot(provinceId);
         if (!province.level().equals("PROVINCE")) {
-            throw new UserError("ranking.error.rootLevel", province.name());
+            throw UserError.at("root", "ranking.error.rootLevel", province.name());
         }
-        String checked = checkedPeriod(period);
-        return leaderboards.distribution(province.path(), checked, Periods.start(checked), Periods.end(checked));
+        return leaderboards.distribution(province.path(), Period.parse(period));
     }
 
     /** The unit's total and place among the peers of its leaderboard in every period of the kind, oldest first. */
@@ -185,20 +182,13 @@ public class LeaderboardService {
 
     /** The reader must read the root itself, or a unit under it, or a unit the root lies under. */
     private RankedUnit readableRoot(long id) {
-        RankedUnit root = leaderboards.unit(id).orElseThrow(() -> new UserError("ranking.error.unknownUnit", id));
+        RankedUnit root = leaderboards.unit(id)
+                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", id));
         boolean reads = leaderboards.provinces(currentUser.scope()).stream()
                 .anyMatch(province -> root.path().startsWith(province.path()));
         if (!reads) {
             throw NotPermitted.toRead();
         }
         return root;
-    }
-
-    private static String checkedPeriod(@Nullable String period) {
-        String clean = period == null ? "" : period.strip();
-        if (!PERIOD.matcher(clean).matches()) {
-            throw new UserError("ranking.error.period", String.valueOf(period));
-        }
-        return clean;
     }
 }

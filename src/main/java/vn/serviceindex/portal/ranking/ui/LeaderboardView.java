@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
-import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -140,6 +141,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
             empty.setText(getTranslation("ranking.choose"));
             return;
         }
+        FieldErrors errors = new FieldErrors().field(Period.FIELD, period);
+        errors.clear();
         try {
             String group = TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue();
             rows = leaderboards.leaderboard(peerGroup, root == null ? null : root.id(), chosenPeriod, group);
@@ -147,7 +150,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
             grid.setItems(rows);
             empty.setText(rows.isEmpty() ? getTranslation("ranking.noUnits") : "");
         } catch (UserError error) {
-            Notifications.error(error);
+            errors.show(error);
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.result.domain;
 
 import java.util.List;
+import vn.serviceindex.portal.base.domain.Period;
 
 /**
  * What an import of a portal file would do, shown before anything is written: the group detected, the formula set

@@ -16,6 +16,10 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.base.domain.JsonPaths;
+import vn.serviceindex.portal.base.domain.Text;
+import vn.serviceindex.portal.base.domain.TooLarge;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
@@ -24,7 +28,7 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 /**
  * Reads a national portal evaluation response into a {@link PortalEvaluation}, recognising its group from the
  * content against a formula set, and refuses any file that would store a wrong number: every refusal is a
- * {@link PortalFileError} naming the JSON path of the bad value. Pure: no database, no clock.
+ * {@link UserError} at the JSON path of the bad value. Pure: no database, no clock.
  */
 public final class PortalEvaluationReader {
 
@@ -51,28 +55,32 @@ public final class PortalEvaluationReader {
 
     /**
      * @param maxBytes files above this size are refused before parsing (a 50 MB upload must not fill the heap)
-     * @throws PortalFileError for every file that cannot be imported as it is
+     * @throws UserError for every file that cannot be imported as it is
      */
     public static PortalEvaluation read(byte[] content, long maxBytes, FormulaSet set) {
         if (content.length == 0) {
-            throw new PortalFileError(null, "result.import.error.empty");
+            throw UserError.at("$", "result.import.error.empty");
         }
         if (content.length > maxBytes) {
-            throw new PortalFileError(null, "result.import.error.tooLarge",
+            throw new TooLarge(null, "result.import.error.tooLarge",
                     Math.max(1, maxBytes / (1024 * 1024)));
         }
         JsonNode tree;
         try {
             tree = JSON.readTree(content);
         } catch (UnexpectedEndOfInputException e) {
-            throw new PortalFileError(null, "result.import.error.truncated");
+            throw UserError.at("$", "result.import.error.truncated");
         } catch (JacksonException e) {
+            String duplicate = JsonPaths.duplicateKey(e).orElse(null);
+            if (duplicate != null) {
+                throw UserError.at(duplicate, "result.import.error.duplicateKey", duplicate);
+            }
             String where = e.getLocation() == null ? "?"
                     : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new PortalFileError(null, "result.import.error.notJson", where);
+            throw UserError.at("$", "result.import.error.notJson", where);
         }
         if (tree == null || tree.isMissingNode()) {
-            throw new PortalFileError(null, "result.import.error.empty");
+            throw UserError.at("$", "result.import.error.empty");
         }
         return new PortalEvaluationReader(set).evaluation(tree);
     }
@@ -84,8 +92,8 @@ public final class PortalEvaluationReader {
         String code = tree.get("code").isString() ? tree.get("code").asString() : tree.get("code").toString();
         if (!"OK".equals(code)) {
             JsonNode message = tree.get("message");
-            throw new PortalFileError("code", "result.import.error.portalNotOk", code,
-                    message == null || message.isNull() ? "" : message.asString());
+            throw UserError.at("code", "result.import.error.portalNotOk", Text.quoted(code, 40),
+                    message == null || message.isNull() ? "" : Text.quoted(message.asString(), 200));
         }
         JsonNode data = tree.get("data");
         if (data.isObject() && data.get("parent") instanceof JsonNode parent && parent.isObject()
@@ -157,10 +165,10 @@ public final class PortalEvaluationReader {
 
     private IndexGroup single(Set<String> groups) {
         if (groups.isEmpty()) {
-            throw new PortalFileError("data", "result.import.error.unknownGroup", set.name());
+            throw UserError.at("data", "result.import.error.unknownGroup", set.name());
         }
         if (groups.size() > 1) {
-            throw new PortalFileError("data", "result.import.error.mixedGroups", String.join(", ", groups));
+            throw UserError.at("data", "result.import.error.mixedGroups", String.join(", ", groups));
         }
         return set.group(groups.iterator().next()).orElseThrow();
     }
@@ -182,16 +190,16 @@ public final class PortalEvaluationReader {
         String scorePath = path + "." + (line.has("score") ? "score" : "totalScore");
         if (score != null && (score < 0 || score > group.maxPoints() + EPSILON
                 || maxScore != null && score > maxScore + EPSILON)) {
-            throw new PortalFileError(scorePath, "result.import.error.scoreAboveMax", scorePath, score,
+            throw UserError.at(scorePath, "result.import.error.scoreAboveMax", scorePath, score,
                     maxScore != null ? Math.min(maxScore, group.maxPoints()) : group.maxPoints());
         }
         if (maxScore != null && (maxScore < 0 || maxScore > group.maxPoints() + EPSILON)) {
             String maxPath = path + "." + (line.has("maxScore") ? "maxScore" : "totalMaxScore");
-            throw new PortalFileError(maxPath, "result.import.error.scoreAboveMax", maxPath, maxScore,
+            throw UserError.at(maxPath, "result.import.error.scoreAboveMax", maxPath, maxScore,
                     group.maxPoints());
         }
         if (ratio != null && (ratio < 0 || ratio > 100 + EPSILON)) {
-            throw new PortalFileError(path + ".ratio", "result.import.error.rateRange", path + ".ratio", ratio);
+            throw UserError.at(path + ".ratio", "result.import.error.rateRange", path + ".ratio", ratio);
         }
         Map<String, Double> counts = new LinkedHashMap<>();
         Map<String, String> countPaths = new LinkedHashMap<>();
@@ -201,6 +209,9 @@ public final class PortalEvaluationReader {
                 continue;
             }
             Double value = count(field.getValue(), path + "." + fieldName);
+            if (set.countFields().contains(fieldName)) {
+                whole(value, path + "." + fieldName);
+            }
             if (value != null) {
                 counts.put(fieldName, value);
                 countPaths.put(fieldName, path + "." + fieldName);
@@ -229,8 +240,8 @@ public final class PortalEvaluationReader {
         if (metric == null) {
             warnings.add(new PortalWarning(unitName, code, "UNKNOWN_METRIC", null));
         }
-        Double numerator = count(node.get("numerator"), path + ".numerator");
-        Double denominator = count(node.get("denominator"), path + ".denominator");
+        Double numerator = whole(count(node.get("numerator"), path + ".numerator"), path + ".numerator");
+        Double denominator = whole(count(node.get("denominator"), path + ".denominator"), path + ".denominator");
         if (numerator != null) {
             counts.put(code + ".numerator", numerator);
             countPaths.put(code + ".numerator", path + ".numerator");
@@ -247,11 +258,11 @@ public final class PortalEvaluationReader {
             allowed = Math.min(allowed, maxScore);
         }
         if (score != null && (score < 0 || score > allowed + EPSILON)) {
-            throw new PortalFileError(path + ".score", "result.import.error.scoreAboveMax", path + ".score", score,
+            throw UserError.at(path + ".score", "result.import.error.scoreAboveMax", path + ".score", score,
                     allowed);
         }
         if (ratio != null && (ratio < 0 || ratio > 100 + EPSILON)) {
-            throw new PortalFileError(path + ".ratio", "result.import.error.rateRange", path + ".ratio", ratio);
+            throw UserError.at(path + ".ratio", "result.import.error.rateRange", path + ".ratio", ratio);
         }
         if (node.get("dataQualityStatus") instanceof JsonNode status && status.isString()
                 && !status.asString().isBlank()) {
@@ -265,7 +276,7 @@ public final class PortalEvaluationReader {
     private static void checkConsistent(IndexGroup group, Map<String, Double> counts, Map<String, String> paths) {
         CountContradiction.in(group, counts).ifPresent(contradiction -> {
             String at = paths.get(contradiction.field());
-            throw new PortalFileError(at, "result.import.error.contradiction", at, contradiction.numeratorText(),
+            throw UserError.at(at, "result.import.error.contradiction", at, contradiction.numeratorText(),
                     format(contradiction.numeratorValue()), contradiction.denominatorText(),
                     format(contradiction.denominatorValue()));
         });
@@ -281,7 +292,7 @@ public final class PortalEvaluationReader {
     private static UUID portalId(JsonNode line, String path) {
         JsonNode node = line.get("departmentId");
         if (node == null || node.isNull()) {
-            throw new PortalFileError(path + ".departmentId", "result.import.error.missing", path + ".departmentId");
+            throw UserError.at(path + ".departmentId", "result.import.error.missing", path + ".departmentId");
         }
         try {
             if (!node.isString()) {
@@ -289,7 +300,7 @@ public final class PortalEvaluationReader {
             }
             return UUID.fromString(node.asString().strip());
         } catch (IllegalArgumentException e) {
-            throw new PortalFileError(path + ".departmentId", "result.import.error.badId", path + ".departmentId",
+            throw UserError.at(path + ".departmentId", "result.import.error.badId", path + ".departmentId",
                     abbreviated(node.toString()));
         }
     }
@@ -299,16 +310,19 @@ public final class PortalEvaluationReader {
         String at = path + "." + field;
         if (node == null || node.isNull() || node.isString() && node.asString().isBlank()) {
             if (required) {
-                throw new PortalFileError(at, "result.import.error.missing", at);
+                throw UserError.at(at, "result.import.error.missing", at);
             }
             return null;
         }
         if (!node.isString()) {
-            throw new PortalFileError(at, "result.import.error.notText", at, abbreviated(node.toString()));
+            throw UserError.at(at, "result.import.error.notText", at, abbreviated(node.toString()));
         }
         String value = node.asString().strip();
+        Text.forbiddenCharacter(value, false).ifPresent(c -> {
+            throw UserError.at(at, "result.import.error.control", at, c);
+        });
         if (value.length() > max) {
-            throw new PortalFileError(at, "result.import.error.tooLong", at, value.length(), max);
+            throw UserError.at(at, "result.import.error.tooLong", at, value.length(), max);
         }
         return value;
     }
@@ -325,7 +339,7 @@ public final class PortalEvaluationReader {
             case "PROVINCE" -> UnitLevel.DEPARTMENT;
             case "DISTRICT" -> UnitLevel.DISTRICT;
             case "COMMUNE" -> UnitLevel.COMMUNE;
-            default -> throw new PortalFileError(path + "." + field, "result.import.error.level",
+            default -> throw UserError.at(path + "." + field, "result.import.error.level",
                     path + "." + field, abbreviated(value));
         };
     }
@@ -334,7 +348,18 @@ public final class PortalEvaluationReader {
     private static @Nullable Double count(@Nullable JsonNode node, String path) {
         Double value = numeric(node, path);
         if (value != null && value < 0) {
-            throw new PortalFileError(path, "result.import.error.negative", path, format(value));
+            throw UserError.at(path, "result.import.error.negative", path, format(value));
+        }
+        return value;
+    }
+
+    /**
+     * A count the formulas use is a number of dossiers, petitions or procedures: 12.5 of them is a mix-up of fields,
+     * refused as the sheet import refuses it. Averages the portal adds (avgProcessingDays) are no such counts.
+     */
+    private static @Nullable Double whole(@Nullable Double value, String path) {
+        if (value != null && value != Math.rint(value)) {
+            throw UserError.at(path, "result.import.error.notWhole", path, format(value));
         }
         return value;
     }
@@ -348,11 +373,11 @@ public final class PortalEvaluationReader {
             return null;
         }
         if (!node.isNumber()) {
-            throw new PortalFileError(path, "result.import.error.notNumber", path, abbreviated(node.toString()));
+            throw UserError.at(path, "result.import.error.notNumber", path, abbreviated(node.toString()));
         }
         double value = node.doubleValue();
         if (!Double.isFinite(value)) {
-            throw new PortalFileError(path, "result.import.error.notFinite", path);
+            throw UserError.at(path, "result.import.error.notFinite", path);
         }
         return value;
     }
@@ -361,15 +386,15 @@ public final class PortalEvaluationReader {
         Set<UUID> seen = new HashSet<>();
         for (PortalUnitResult unit : evaluation.allUnits()) {
             if (!seen.add(unit.portalId())) {
-                throw new PortalFileError(unit.path() + ".departmentId", "result.import.error.duplicateUnit",
+                throw UserError.at(unit.path() + ".departmentId", "result.import.error.duplicateUnit",
                         unit.path() + ".departmentId", unit.portalId());
             }
         }
         return evaluation;
     }
 
-    private static PortalFileError wrongShape(String path) {
-        return new PortalFileError(path, "result.import.error.wrongShape", path);
+    private static UserError wrongShape(String path) {
+        return UserError.at(path, "result.import.error.wrongShape", path);
     }
 
     private static String format(double value) {
@@ -378,6 +403,6 @@ public final class PortalEvaluationReader {
     }
 
     private static String abbreviated(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return Text.quoted(value, 40);
     }
 }

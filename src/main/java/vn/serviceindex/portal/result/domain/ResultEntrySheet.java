@@ -3,6 +3,7 @@ package vn.serviceindex.portal.result.domain;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 

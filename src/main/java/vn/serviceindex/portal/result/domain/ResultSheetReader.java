@@ -33,6 +33,9 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.Period;
+import vn.serviceindex.portal.base.domain.Text;
+import vn.serviceindex.portal.base.domain.TooLarge;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.index.domain.FormulaSet;
@@ -45,8 +48,9 @@ import vn.serviceindex.portal.index.domain.IndexGroup;
  * {@code PUBLISH_ON_TIME.numerator} …; an empty cell is unknown).
  *
  * <p>Faults of the whole file (size, format, sheets, formulas, header) are refused at once with a
- * {@link SheetFileError}; faults of cells are collected as {@link SheetProblem}s naming row and column, so that one
- * round of corrections fixes them all. Pure: no database, no clock.
+ * {@link UserError} (at the row and column where there is one); faults of cells are collected as
+ * {@link SheetProblem}s naming row and column, so that one round of corrections fixes them all. Pure: no database,
+ * no clock.
  */
 public final class ResultSheetReader {
 
@@ -102,7 +106,7 @@ public final class ResultSheetReader {
      * @param fileName as uploaded: tells a CSV from a file of another kind when the content cannot
      * @param size     the size the upload announced; above {@link #MAX_BYTES} the file is refused unread, and a
      *                 stream that turns out longer is refused when it passes the limit
-     * @throws SheetFileError for a file that is no result sheet at all
+     * @throws UserError for a file that is no result sheet at all
      */
     public static ResultSheet read(String fileName, long size, InputStream content, SheetFormulas formulas) {
         return read(fileName, size, content, formulas, MAX_BYTES);
@@ -123,7 +127,7 @@ public final class ResultSheetReader {
             throw new UncheckedIOException(e);
         }
         if (head.length == 0) {
-            throw new SheetFileError("result.import.error.empty");
+            throw new UserError("result.import.error.empty");
         }
         ResultSheetReader reader = new ResultSheetReader(formulas);
         String extension = extension(fileName);
@@ -131,13 +135,13 @@ public final class ResultSheetReader {
             return reader.xlsx(in);
         }
         if (startsWith(head, OLE2)) {
-            throw new SheetFileError("result.sheet.error.oldExcel", fileName);
+            throw new UserError("result.sheet.error.oldExcel", fileName);
         }
         if (XLSX_EXTENSIONS.contains(extension)) {
-            throw new SheetFileError("result.sheet.error.notXlsx", fileName);
+            throw new UserError("result.sheet.error.notXlsx", fileName);
         }
         if (!extension.isEmpty() && !CSV_EXTENSIONS.contains(extension)) {
-            throw new SheetFileError("result.sheet.error.notSheet", fileName);
+            throw new UserError("result.sheet.error.notSheet", fileName);
         }
         return reader.csv(in, fileName);
     }
@@ -162,7 +166,7 @@ public final class ResultSheetReader {
                     List<Cell> cells = new ArrayList<>(record.size());
                     for (String value : record) {
                         if (value.indexOf('\0') >= 0) {
-                            throw new SheetFileError("result.sheet.error.notSheet", fileName);
+                            throw new UserError("result.sheet.error.notSheet", fileName);
                         }
                         cells.add(Cell.text(value));
                     }
@@ -183,16 +187,16 @@ public final class ResultSheetReader {
         return sheet(TableFormat.CSV);
     }
 
-    private static SheetFileError csvFault(@Nullable Throwable cause, int row) {
+    private static UserError csvFault(@Nullable Throwable cause, int row) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof CharacterCodingException) {
-                return new SheetFileError("result.sheet.error.notUtf8");
+                return new UserError("result.sheet.error.notUtf8");
             }
-            if (t instanceof SheetFileError refusal) {
+            if (t instanceof UserError refusal) {
                 return refusal;
             }
         }
-        return new SheetFileError(row, null, "result.sheet.error.badCsv", Integer.toString(row));
+        return UserError.atCell(row, null, "result.sheet.error.badCsv", Integer.toString(row));
     }
 
     /**
@@ -245,19 +249,19 @@ public final class ResultSheetReader {
         try (ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
             List<Sheet> sheets = workbook.getSheets().toList();
             if (sheets.size() != 1) {
-                throw new SheetFileError("result.sheet.error.sheets", sheets.size(),
+                throw new UserError("result.sheet.error.sheets", sheets.size(),
                         String.join(", ", sheets.stream().map(Sheet::getName).toList()));
             }
             try (Stream<Row> sheetRows = sheets.getFirst().openStream()) {
                 sheetRows.forEach(this::xlsxRow);
             }
-        } catch (SheetFileError refusal) {
+        } catch (UserError refusal) {
             throw refusal;
         } catch (IOException | UncheckedIOException | ExcelReaderException e) {
-            if (e.getCause() instanceof SheetFileError refusal) {
+            if (e.getCause() instanceof UserError refusal) {
                 throw refusal;
             }
-            throw new SheetFileError("result.sheet.error.badXlsx");
+            throw new UserError("result.sheet.error.badXlsx");
         }
         return sheet(TableFormat.XLSX);
     }
@@ -268,7 +272,7 @@ public final class ResultSheetReader {
             org.dhatim.fastexcel.reader.Cell cell = row.getCell(i);
             if (cell != null && (cell.getType() == CellType.FORMULA || cell.getFormula() != null)) {
                 // A formula's value is whatever Excel last computed, if it ever did: only typed values are results.
-                throw new SheetFileError(row.getRowNum(), columnName(i), "result.sheet.error.formula",
+                throw UserError.atCell(row.getRowNum(), columnName(i), "result.sheet.error.formula",
                         Integer.toString(row.getRowNum()), columnName(i), cell.getAddress().toString(),
                         abbreviated(cell.getFormula() == null ? "" : cell.getFormula()));
             }
@@ -288,7 +292,7 @@ public final class ResultSheetReader {
             return;
         }
         if (++dataRows > MAX_ROWS) {
-            throw new SheetFileError("result.sheet.error.tooManyRows", MAX_ROWS);
+            throw new UserError("result.sheet.error.tooManyRows", MAX_ROWS);
         }
         List<SheetProblem> found = new ArrayList<>();
         SheetRow checked = checked(number, cells, found);
@@ -314,19 +318,19 @@ public final class ResultSheetReader {
             }
             String name = knownColumns.get(written.toLowerCase(Locale.ROOT));
             if (name == null) {
-                throw new SheetFileError(number, letter(i), "result.sheet.error.unknownColumn",
+                throw UserError.atCell(number, letter(i), "result.sheet.error.unknownColumn",
                         Integer.toString(number), letter(i), abbreviated(written),
                         String.join(", ", FIXED_COLUMNS));
             }
             if (!present.add(name)) {
-                throw new SheetFileError(number, letter(i), "result.sheet.error.duplicateColumn",
+                throw UserError.atCell(number, letter(i), "result.sheet.error.duplicateColumn",
                         Integer.toString(number), letter(i), name);
             }
             names.add(name);
         }
         List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new SheetFileError(number, null, "result.sheet.error.missingColumns", Integer.toString(number),
+            throw UserError.atCell(number, null, "result.sheet.error.missingColumns", Integer.toString(number),
                     String.join(", ", missing));
         }
         header = names;
@@ -348,6 +352,9 @@ public final class ResultSheetReader {
             } else if (cell.text().length() > MAX_TEXT) {
                 found.add(SheetProblem.at(number, name, "result.sheet.error.tooLong", cell.text().length(),
                         MAX_TEXT));
+            } else if (Text.forbiddenCharacter(cell.text(), false).isPresent()) {
+                found.add(SheetProblem.at(number, name, "result.sheet.error.control",
+                        Text.forbiddenCharacter(cell.text(), false).orElseThrow()));
             } else {
                 values.put(name, cell);
             }
@@ -525,10 +532,10 @@ public final class ResultSheetReader {
 
     private ResultSheet sheet(TableFormat format) {
         if (header == null) {
-            throw new SheetFileError("result.import.error.empty");
+            throw new UserError("result.import.error.empty");
         }
         if (dataRows == 0) {
-            throw new SheetFileError("result.sheet.error.noRows");
+            throw new UserError("result.sheet.error.noRows");
         }
         return new ResultSheet(format, rows, problems, problemCount);
     }
@@ -652,8 +659,8 @@ public final class ResultSheetReader {
         }
     }
 
-    private static SheetFileError tooLarge(long maxBytes) {
-        return new SheetFileError("result.import.error.tooLarge", Math.max(1, maxBytes / (1024 * 1024)));
+    private static TooLarge tooLarge(long maxBytes) {
+        return new TooLarge(null, "result.import.error.tooLarge", Math.max(1, maxBytes / (1024 * 1024)));
     }
 
     private static boolean startsWith(byte[] head, byte[] signature) {
@@ -687,6 +694,6 @@ public final class ResultSheetReader {
     }
 
     private static String abbreviated(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+        return Text.quoted(value, 40);
     }
 }

@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.result.domain;
 
 import java.util.Set;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 
 /** The formula sets a result sheet is checked against: its groups, their maxima and the counts they use. */

@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.result.domain;
 
 import java.util.List;
+import vn.serviceindex.portal.base.domain.UserError;
 
 /**
  * What is wrong with one cell of a result sheet. The message's first two arguments are the row and the column, so
@@ -23,7 +24,7 @@ public record SheetProblem(int row, String column, String messageKey, List<Objec
     }
 
     /** The refusal to raise when the sheet is imported anyway. */
-    public SheetFileError toError() {
-        return new SheetFileError(row, column, messageKey, arguments.toArray());
+    public UserError toError() {
+        return UserError.atCell(row, column, messageKey, arguments.toArray());
     }
 }

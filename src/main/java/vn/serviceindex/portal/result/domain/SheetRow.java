@@ -2,6 +2,7 @@ package vn.serviceindex.portal.result.domain;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.domain.Period;
 
 /**
  * One checked row of a result sheet: a unit's result of one group for one period.

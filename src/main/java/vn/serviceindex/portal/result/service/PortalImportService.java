@@ -10,12 +10,13 @@ import org.springframework.util.unit.DataSize;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.result.domain.ImportOutcome;
 import vn.serviceindex.portal.result.domain.ImportPreview;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.PortalEvaluation;
 import vn.serviceindex.portal.result.domain.PortalEvaluationReader;
-import vn.serviceindex.portal.result.domain.PortalFileError;
 import vn.serviceindex.portal.result.domain.PortalUnitResult;
 import vn.serviceindex.portal.result.domain.PreviewRow;
 import vn.serviceindex.portal.result.domain.UnitMatch;
@@ -35,6 +36,10 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @Service
 @Transactional
 public class PortalImportService {
+
+    /** The file name as recorded with the import: portal_import.file_name holds 255 characters. */
+    public static final String FILE_NAME = "fileName";
+    public static final int MAX_FILE_NAME = 255;
 
     private final ResultRepository results;
     private final ImportUnits units;
@@ -62,7 +67,7 @@ public class PortalImportService {
     /** What {@link #commit} would do with the same arguments; writes nothing. */
     @Transactional(readOnly = true)
     public ImportPreview preview(byte[] content, String period, boolean createMissingUnits) {
-        return plan(content, period, createMissingUnits).preview();
+        return plan(read(content, period), createMissingUnits).preview();
     }
 
     /**
@@ -71,7 +76,11 @@ public class PortalImportService {
      * @param fileName as uploaded, recorded with the import
      */
     public ImportOutcome commit(byte[] content, String fileName, String period, boolean createMissingUnits) {
-        Plan plan = plan(content, period, createMissingUnits);
+        String name = recordedName(fileName);
+        Read file = read(content, period);
+        // Planned only once the imports into the same province before it have committed.
+        results.lockImportsInto(file.evaluation().root().portalId().toString());
+        Plan plan = plan(file, createMissingUnits);
         ImportPreview preview = plan.preview();
         PortalUser user = currentUser.require();
         String periodText = preview.period().text();
@@ -79,7 +88,7 @@ public class PortalImportService {
 
         long rootId = preview.root().unitId() != null ? preview.root().unitId()
                 : ConstraintViolations.translate(() -> createUnit(preview.root(), null, validFrom));
-        long importId = results.insertImport(rootId, fileName.isBlank() ? "-" : fileName.strip(),
+        long importId = results.insertImport(rootId, name,
                 preview.groupCode(), periodText, user.accountId(), preview.importedUnits(),
                 preview.toCreate().size());
         int updated = 0;
@@ -109,6 +118,20 @@ public class PortalImportService {
                 preview.toCreate().size(), updated, preview.notFound().stream().map(PreviewRow::label).toList());
     }
 
+    /**
+     * The file name as an import records it: "-" for none, cut to {@value #MAX_FILE_NAME} characters (a browser's
+     * upload cannot be renamed; the API refuses a longer X-File-Name before), refused with a control character.
+     */
+    static String recordedName(String fileName) {
+        String name = Text.line(FILE_NAME, fileName.strip());
+        if (name.length() > MAX_FILE_NAME) {
+            // Never half of a letter outside the basic plane.
+            name = name.substring(0, Character.isHighSurrogate(name.charAt(MAX_FILE_NAME - 1)) ? MAX_FILE_NAME - 1
+                    : MAX_FILE_NAME);
+        }
+        return name.isEmpty() ? "-" : name;
+    }
+
     private long createUnit(PreviewRow row, Long parentId, java.time.LocalDate validFrom) {
         PortalUnitResult line = row.line();
         // Per-metric files carry no code: the portal's id stands in until an administrator sets the real one.
@@ -119,14 +142,25 @@ public class PortalImportService {
     private record Plan(long setId, ImportPreview preview) {
     }
 
-    private Plan plan(byte[] content, String periodText, boolean createMissingUnits) {
+    /** The file as read against the formula set of its period; nothing of the database but the set. */
+    private record Read(Period period, ResultFormulaSets.StoredSet set, PortalEvaluation evaluation) {
+    }
+
+    private Read read(byte[] content, String periodText) {
         AccessScope scope = currentUser.scope();
         if (!scope.has(Role.PROVINCE_MONITOR) && !scope.has(Role.ADMIN)) {
             throw NotPermitted.toChange();
         }
         Period period = Period.parse(periodText);
         ResultFormulaSets.StoredSet set = formulaSets.forDay(period.start());
-        PortalEvaluation file = PortalEvaluationReader.read(content, maxBytes, set.set());
+        return new Read(period, set, PortalEvaluationReader.read(content, maxBytes, set.set()));
+    }
+
+    private Plan plan(Read read, boolean createMissingUnits) {
+        AccessScope scope = currentUser.scope();
+        Period period = read.period();
+        ResultFormulaSets.StoredSet set = read.set();
+        PortalEvaluation file = read.evaluation();
 
         PortalUnitResult rootLine = file.root();
         Optional<OrgUnit> root = find(rootLine);
@@ -134,7 +168,7 @@ public class PortalImportService {
         if (root.isPresent()) {
             OrgUnit province = root.get();
             if (province.level() != UnitLevel.PROVINCE) {
-                throw new PortalFileError(rootLine.path(), "result.import.error.rootNotProvince", rootLine.name(),
+                throw UserError.at(rootLine.path(), "result.import.error.rootNotProvince", rootLine.name(),
                         province.code(), province.name());
             }
             if (!scope.canMonitor(province.path())) {
@@ -148,7 +182,7 @@ public class PortalImportService {
             }
             rootRow = new PreviewRow(rootLine, UnitMatch.CREATE, null, UnitLevel.PROVINCE, null);
         } else {
-            throw new PortalFileError(rootLine.path(), "result.import.error.rootNotFound", rootLine.name(),
+            throw UserError.at(rootLine.path(), "result.import.error.rootNotFound", rootLine.name(),
                     rootLine.label());
         }
 
@@ -158,20 +192,20 @@ public class PortalImportService {
             if (unit.isPresent()) {
                 OrgUnit found = unit.get();
                 if (root.isEmpty() || !found.path().startsWith(root.get().path()) || found.id() == root.get().id()) {
-                    throw new PortalFileError(line.path(), "result.import.error.unitElsewhere", line.name(),
+                    throw UserError.at(line.path(), "result.import.error.unitElsewhere", line.name(),
                             line.label(), found.name());
                 }
                 rows.add(matched(line, found, set.id(), file.groupCode(), period));
             } else if (createMissingUnits) {
                 if (line.level() == null) {
-                    throw new PortalFileError(line.path(), "result.import.error.levelMissing", line.name());
+                    throw UserError.at(line.path(), "result.import.error.levelMissing", line.name());
                 }
                 if (!line.level().mayHaveParent(UnitLevel.PROVINCE)) {
-                    throw new PortalFileError(line.path(), "result.import.error.levelUnderProvince", line.name(),
+                    throw UserError.at(line.path(), "result.import.error.levelUnderProvince", line.name(),
                             new MessageKey("unit.level." + line.level().name()));
                 }
                 if (line.code() == null && units.openByCode(line.portalId().toString()).isPresent()) {
-                    throw new PortalFileError(line.path(), "result.import.error.codeTaken", line.name(),
+                    throw UserError.at(line.path(), "result.import.error.codeTaken", line.name(),
                             line.portalId());
                 }
                 rows.add(new PreviewRow(line, UnitMatch.CREATE, null, line.level(), null));
@@ -191,7 +225,7 @@ public class PortalImportService {
         }
         Optional<OrgUnit> byCode = units.openByCode(line.code());
         byCode.filter(u -> u.portalId() != null).ifPresent(u -> {
-            throw new PortalFileError(line.path(), "result.import.error.portalIdConflict", line.name(), line.code(),
+            throw UserError.at(line.path(), "result.import.error.portalIdConflict", line.name(), line.code(),
                     u.name());
         });
         return byCode;

@@ -49,17 +49,36 @@ class ResultRepository {
                 .query(Long.class).single();
     }
 
-    /** The result of the unit, period and set, created when there is none yet. */
+    /**
+     * The result of the unit, period and set, created when there is none yet. Two imports creating the same result at
+     * once both get it: the second insert waits for the first and then does nothing, instead of failing on
+     * {@code result_once}.
+     */
     long resultId(long unitId, String period, long formulaSetId) {
-        return jdbc.sql("""
-                        select id from result where unit_id = :unit and period = :period and formula_set_id = :set""")
-                .param("unit", unitId).param("period", period).param("set", formulaSetId)
-                .query(Long.class).optional()
-                .orElseGet(() -> jdbc.sql("""
+        return storedResultId(unitId, period, formulaSetId).orElseGet(() -> jdbc.sql("""
                                 insert into result (unit_id, period, formula_set_id) values (:unit, :period, :set)
-                                returning id""")
+                                on conflict (unit_id, period, formula_set_id) do nothing returning id""")
                         .param("unit", unitId).param("period", period).param("set", formulaSetId)
-                        .query(Long.class).single());
+                        .query(Long.class).optional()
+                        .orElseGet(() -> storedResultId(unitId, period, formulaSetId).orElseThrow()));
+    }
+
+    private java.util.Optional<Long> storedResultId(long unitId, String period, long formulaSetId) {
+        return jdbc.sql("select id from result where unit_id = :unit and period = :period and formula_set_id = :set")
+                .param("unit", unitId).param("period", period).param("set", formulaSetId)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Makes the imports into one province take turns, until the transaction ends: each then plans against what the
+     * one before it stored, so that it reports the rows it really changed and finds the units the other one created
+     * instead of creating them twice.
+     *
+     * @param province the province's national portal id, else its unit id
+     */
+    void lockImportsInto(String province) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('portal_import'), hashtext(:province))")
+                .param("province", province).query((rs, n) -> 1).list();
     }
 
     /** Writes a group's imported values over whatever was stored for it (the history keeps the old ones). */

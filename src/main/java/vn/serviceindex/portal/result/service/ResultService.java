@@ -16,11 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.AuditReason;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultEntrySheet;
 import vn.serviceindex.portal.result.domain.ResultSource;
 import vn.serviceindex.portal.result.domain.StoredGroup;
@@ -101,7 +102,7 @@ public class ResultService {
      */
     @Transactional(readOnly = true)
     public Period currentMonth() {
-        return Period.parse(YearMonth.from(today()).toString());
+        return Period.month(YearMonth.from(today()));
     }
 
     /** The day {@link #currentMonth()} is taken from, to propose a period of another kind. */
@@ -166,7 +167,7 @@ public class ResultService {
         ResultFormulaSets.StoredSet set = formulaSets.forDay(parsed.start());
         Map<String, TypedResult> checked = checked(set, typed);
         if (officialTotal != null && !(officialTotal >= 0 && officialTotal <= 100)) {
-            throw new UserError("result.error.totalRange", officialTotal);
+            throw UserError.at("officialTotal", "result.error.totalRange", officialTotal);
         }
         if (checked.isEmpty() && officialTotal == null) {
             throw new UserError("result.error.nothingTyped");
@@ -236,6 +237,8 @@ public class ResultService {
 
     /** The longest reason kept with a removal; the audit trail stores it with every record of the change. */
     public static final int REASON_MAX = 1000;
+    /** The field a removal's reason is typed into. */
+    public static final String REASON = "reason";
 
     /**
      * Removes a group typed in by mistake from the period's result, with the reason, which the change history keeps.
@@ -247,12 +250,12 @@ public class ResultService {
         if (!currentUser.scope().canChange(unit.path())) {
             throw NotPermitted.toChange();
         }
-        String why = reason == null ? "" : reason.strip();
+        String why = Text.paragraph(REASON, reason == null ? "" : reason.strip());
         if (why.isEmpty()) {
-            throw new UserError("result.error.reasonRequired");
+            throw UserError.at(REASON, "result.error.reasonRequired");
         }
         if (why.length() > REASON_MAX) {
-            throw new UserError("result.error.reasonTooLong", REASON_MAX);
+            throw UserError.at(REASON, "result.error.reasonTooLong", REASON_MAX);
         }
         Period parsed = Period.parse(period);
         ResultFormulaSets.StoredSet set = formulaSets.forDay(parsed.start());

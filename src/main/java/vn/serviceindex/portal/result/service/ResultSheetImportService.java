@@ -18,7 +18,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.result.domain.GroupResult;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultSheet;
 import vn.serviceindex.portal.result.domain.ResultSheetReader;
 import vn.serviceindex.portal.result.domain.ResultSheetTemplate;
@@ -42,9 +42,6 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @Service
 @Transactional
 public class ResultSheetImportService {
-
-    /** portal_import.file_name holds 255 characters. */
-    private static final int MAX_FILE_NAME = 255;
 
     private final ResultRepository results;
     private final ImportUnits units;
@@ -92,6 +89,9 @@ public class ResultSheetImportService {
      * nothing when the sheet has any problem.
      */
     public SheetOutcome commit(long provinceId, String fileName, byte[] content) {
+        String name = PortalImportService.recordedName(fileName);
+        units.byId(provinceId).ifPresent(province -> results.lockImportsInto(
+                province.portalId() != null ? province.portalId().toString() : "unit:" + province.id()));
         Plan plan = plan(provinceId, fileName, content);
         SheetPreview preview = plan.preview();
         if (preview.hasProblems()) {
@@ -102,9 +102,7 @@ public class ResultSheetImportService {
             throw new UserError("result.sheet.error.noneMatched", preview.provinceName());
         }
         Set<Long> unitIds = matched.stream().map(SheetPreviewRow::unitId).collect(Collectors.toSet());
-        String name = fileName.isBlank() ? "-" : fileName.strip();
-        long importId = results.insertSheetImport(provinceId,
-                name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name, preview.format().name(),
+        long importId = results.insertSheetImport(provinceId, name, preview.format().name(),
                 currentUser.require().accountId(), unitIds.size());
         Set<Long> touched = new LinkedHashSet<>();
         int updated = 0;

@@ -21,7 +21,6 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
-import vn.serviceindex.portal.result.domain.SheetFileError;
 import vn.serviceindex.portal.result.domain.SheetOutcome;
 import vn.serviceindex.portal.result.domain.SheetPreview;
 import vn.serviceindex.portal.result.domain.SheetPreviewRow;
@@ -81,7 +80,7 @@ class ResultSheetImportPanel extends VerticalLayout {
             if (event.getFileSize() > limit) {
                 event.getUI().access(() -> {
                     clear();
-                    Notifications.error(new SheetFileError("result.import.error.tooLarge", maxMegabytes));
+                    Notifications.error(new UserError("result.import.error.tooLarge", maxMegabytes));
                 });
                 return;
             }

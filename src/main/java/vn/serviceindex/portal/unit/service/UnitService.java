@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.CurrentUser;
@@ -114,7 +115,7 @@ public class UnitService {
                 throw new UserError("unit.error.parentClosed", parent.name());
             }
             if (clean.validFrom().isBefore(parent.validFrom())) {
-                throw new UserError("unit.error.beforeParent", parent.name());
+                throw UserError.at(UnitDraft.VALID_FROM, "unit.error.beforeParent", parent.name());
             }
         }
         ensureCodeFree(clean.code(), null);
@@ -128,7 +129,7 @@ public class UnitService {
         UnitDraft clean = validated(draft);
         ensureCodeFree(clean.code(), unit.id());
         if (unit.validTo() != null && !clean.validFrom().isBefore(unit.validTo())) {
-            throw new UserError("unit.error.validPeriod");
+            throw UserError.at(UnitDraft.VALID_FROM, "unit.error.validPeriod");
         }
         boolean saved = ConstraintViolations.translate(() -> units.update(id, version, clean.code(), clean.portalId(),
                 clean.name(), clean.validFrom()));
@@ -145,7 +146,7 @@ public class UnitService {
             throw new UserError("unit.error.alreadyClosed", unit.name());
         }
         if (!validTo.isAfter(unit.validFrom())) {
-            throw new UserError("unit.error.validPeriod");
+            throw UserError.at(UnitDraft.VALID_TO, "unit.error.validPeriod");
         }
         if (units.openChildrenOn(id, validTo) > 0) {
             throw new UserError("unit.error.openChildren", unit.name());
@@ -171,30 +172,30 @@ public class UnitService {
 
     private void ensureCodeFree(String code, Long ownId) {
         units.findOpenByCode(code).filter(other -> ownId == null || other.id() != ownId).ifPresent(other -> {
-            throw new UserError("unit.error.codeTaken", code, other.name());
+            throw UserError.at(UnitDraft.CODE, "unit.error.codeTaken", code, other.name());
         });
     }
 
     private static UnitDraft validated(UnitDraft draft) {
-        String code = draft.code() == null ? "" : draft.code().strip();
-        String name = draft.name() == null ? "" : draft.name().strip();
+        String code = Text.line(UnitDraft.CODE, draft.code() == null ? "" : draft.code().strip());
+        String name = Text.line(UnitDraft.NAME, draft.name() == null ? "" : draft.name().strip());
         if (code.isEmpty()) {
-            throw new UserError("unit.error.codeRequired");
+            throw UserError.at(UnitDraft.CODE, "unit.error.codeRequired");
         }
         if (code.length() > MAX_CODE) {
-            throw new UserError("unit.error.codeTooLong", MAX_CODE);
+            throw UserError.at(UnitDraft.CODE, "unit.error.codeTooLong", MAX_CODE);
         }
         if (name.isEmpty()) {
-            throw new UserError("unit.error.nameRequired");
+            throw UserError.at(UnitDraft.NAME, "unit.error.nameRequired");
         }
         if (name.length() > MAX_NAME) {
-            throw new UserError("unit.error.nameTooLong", MAX_NAME);
+            throw UserError.at(UnitDraft.NAME, "unit.error.nameTooLong", MAX_NAME);
         }
         if (draft.level() == null) {
-            throw new UserError("unit.error.levelRequired");
+            throw UserError.at(UnitDraft.LEVEL, "unit.error.levelRequired");
         }
         if (draft.validFrom() == null) {
-            throw new UserError("unit.error.validFromRequired");
+            throw UserError.at(UnitDraft.VALID_FROM, "unit.error.validFromRequired");
         }
         return new UnitDraft(code, draft.portalId(), name, draft.level(), draft.parentId(), draft.validFrom());
     }

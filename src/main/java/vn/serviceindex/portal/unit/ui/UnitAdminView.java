@@ -28,6 +28,7 @@ import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
@@ -134,6 +135,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         final Select<UnitLevel> level = new Select<>();
         final DatePicker validFrom = DateFields.datePicker(getTranslation("unit.field.validFrom"));
         final Button save = new Button(getTranslation("action.save"));
+        private final FieldErrors errors = new FieldErrors();
         private final @Nullable OrgUnit editing;
         private final @Nullable OrgUnit parent;
 
@@ -165,6 +167,8 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
                 level.setValue(allowed.isEmpty() ? null : allowed.getFirst());
                 validFrom.setValue(units.today());
             }
+            errors.field(UnitDraft.CODE, code).field(UnitDraft.NAME, name).field(UnitDraft.LEVEL, level)
+                    .field(UnitDraft.VALID_FROM, validFrom);
             var form = new FormLayout(code, name, level, portalId, validFrom);
             form.setColspan(name, 2);
             add(form);
@@ -174,6 +178,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         }
 
         void save() {
+            errors.clear();
             UUID portal;
             try {
                 portal = portalId.getValue().isBlank() ? null : UUID.fromString(portalId.getValue().strip());
@@ -192,7 +197,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
                 close();
                 refresh();
             } catch (UserError error) {
-                Notifications.error(error);
+                errors.show(error);
             }
         }
     }
@@ -226,7 +231,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
                 close();
                 refresh();
             } catch (UserError error) {
-                Notifications.error(error);
+                new FieldErrors().field(UnitDraft.VALID_TO, validTo).show(error);
             }
         }
     }

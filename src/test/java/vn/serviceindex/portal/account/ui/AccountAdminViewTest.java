@@ -205,7 +205,7 @@ class AccountAdminViewTest extends KaribuTest {
             _click(toolbarButton("Đặt lại mật khẩu"));
             _setValue(passwordField("Mật khẩu mới"), "chikhongso");
             save();
-            assertThat(notificationTexts()).containsExactly("Mật khẩu phải có cả chữ và số.");
+            assertThat(refusalTexts()).containsExactly("Mật khẩu phải có cả chữ và số.");
 
             clearNotifications();
             _setValue(passwordField("Mật khẩu mới"), "chivaso2025");
@@ -343,7 +343,7 @@ class AccountAdminViewTest extends KaribuTest {
     }
 
     private void assertRefused(String message, String databaseBefore) {
-        assertThat(notificationTexts()).containsExactly(message);
+        assertThat(refusalTexts()).containsExactly(message);
         assertThat(_find(Dialog.class)).as("the form stays open for a correction").hasSize(1);
         assertThat(databaseState()).as("nothing changed in the database").isEqualTo(databaseBefore);
     }

@@ -99,13 +99,16 @@ class ConstraintViolationsTest extends ServiceTest {
     }
 
     @Test
-    void a_missing_value_is_worded_with_the_databases_words_not_a_message_key() {
+    void a_refusal_without_a_text_of_its_own_gets_a_generic_sentence_never_the_databases_words() {
         UserError refusal = refusal(() -> ConstraintViolations.translate(() -> jdbc.sql(
                 "insert into role_assignment (account_id, role) values (null, 'AUDITOR')").update()));
 
         assertThat(refusal.messageKey()).isEqualTo("error.constraint.unknown");
-        assertThat(vietnamese(refusal)).startsWith("Dữ liệu không hợp lệ: ").contains("account_id");
-        assertThat(english(refusal)).startsWith("The data is not valid: ");
+        assertThat(refusal.arguments()).isEmpty();
+        assertThat(vietnamese(refusal)).isEqualTo(
+                "Dữ liệu không hợp lệ nên chưa được lưu. Nếu lỗi lặp lại, hãy báo quản trị hệ thống.");
+        assertThat(english(refusal)).startsWith("The data is not valid and nothing was saved.")
+                .doesNotContain("account_id").doesNotContain("null value");
     }
 
     @Test

@@ -54,7 +54,7 @@ class CampaignSettingsViewTest extends CampaignUiTest {
         String before = databaseState();
 
         _click(view.save);
-        assertThat(notificationTexts()).containsExactly("Hãy nhập tên chiến dịch.");
+        assertThat(refusalTexts()).containsExactly("Hãy nhập tên chiến dịch.");
 
         clearNotifications();
         _setValue(view.name, "Chiến dịch 2025");
@@ -63,18 +63,18 @@ class CampaignSettingsViewTest extends CampaignUiTest {
         _setValue(view.startDate, LocalDate.of(2025, 3, 1));
         _setValue(view.endDate, LocalDate.of(2025, 2, 1));
         _click(view.save);
-        assertThat(notificationTexts()).containsExactly("Ngày kết thúc chiến dịch phải sau ngày bắt đầu.");
+        assertThat(refusalTexts()).containsExactly("Ngày kết thúc chiến dịch phải sau ngày bắt đầu.");
 
         clearNotifications();
         _setValue(view.endDate, LocalDate.of(2025, 6, 9));
         _click(view.save);
-        assertThat(notificationTexts()).containsExactly(
+        assertThat(refusalTexts()).containsExactly(
                 "Chỉ tiêu Trung ương của nhóm “Dịch vụ công trực tuyến” phải từ 0 đến 100 %.");
 
         clearNotifications();
         _setValue(view.groups.get(GroupCode.CLGQ).centralTarget, "năm mươi");
         _click(view.save);
-        assertThat(notificationTexts()).containsExactly(
+        assertThat(refusalTexts()).containsExactly(
                 "“Chỉ tiêu Trung ương (C)” của nhóm “Dịch vụ công trực tuyến” phải là số, ví dụ 50 hoặc 72,37.");
         assertThat(databaseState()).isEqualTo(before);
     }

@@ -72,7 +72,7 @@ class RankingApiTest extends ServiceTest {
         http.perform(get("/api/v1/leaderboards").param("root", "64").param("level", "DISTRICT")
                         .param("period", "tháng 5").with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.key").value("ranking.error.period"));
+                .andExpect(jsonPath("$.key").value("period.error.format"));
         http.perform(get("/api/v1/leaderboards").param("root", "99").param("level", "DISTRICT")
                         .param("period", "2024-05").with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
                 .andExpect(status().isBadRequest())

@@ -132,7 +132,7 @@ class LeaderboardServiceTest extends ServiceTest {
     void bad_requests_are_refused_with_their_reason() {
         actAs("tinh.giamsat");
         assertThatThrownBy(() -> leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "May 2024", null))
-                .isInstanceOf(UserError.class).hasMessage("ranking.error.period");
+                .isInstanceOf(UserError.class).hasMessage("period.error.format");
         assertThatThrownBy(() -> leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024-05", "XYZ"))
                 .isInstanceOf(UserError.class).hasMessage("ranking.error.group");
         assertThatThrownBy(() -> leaderboards.leaderboard(PeerGroup.COMMUNES_OF_DISTRICT, province, "2024-05", null))

@@ -106,7 +106,7 @@ class ScoreSpreadTest extends ServiceTest {
         assertThatThrownBy(() -> leaderboards.distribution(unitId("628"), "2024-05"))
                 .isInstanceOf(UserError.class).hasMessage("ranking.error.rootLevel");
         assertThatThrownBy(() -> leaderboards.distribution(province, "May"))
-                .isInstanceOf(UserError.class).hasMessage("ranking.error.period");
+                .isInstanceOf(UserError.class).hasMessage("period.error.format");
 
         actAs("admin");
         long otherProvince = jdbc.sql("""

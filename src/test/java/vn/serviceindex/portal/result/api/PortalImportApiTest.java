@@ -100,7 +100,7 @@ class PortalImportApiTest extends ServiceTest {
     void a_50_megabyte_body_is_refused_by_size() throws Exception {
         String before = databaseState();
         upload("tinh.giamsat", new byte[50 * 1024 * 1024], "2024", false)
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.key").value("result.import.error.tooLarge"));
         assertThat(databaseState()).isEqualTo(before);
     }
@@ -123,7 +123,7 @@ class PortalImportApiTest extends ServiceTest {
                 .andExpect(jsonPath("$.key").value("api.error.missingParameter"));
         upload("tinh.giamsat", PortalFiles.bytes(PortalFiles.TTTT), "2024-Q7", false)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.key").value("result.error.period"));
+                .andExpect(jsonPath("$.key").value("period.error.format"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 class PortalEvaluationReaderTest {
@@ -23,13 +24,13 @@ class PortalEvaluationReaderTest {
     }
 
     private static AbstractThrowableAssert<?, ?> refused(byte[] content, String key) {
-        return assertThatThrownBy(() -> read(content)).isInstanceOf(PortalFileError.class)
+        return assertThatThrownBy(() -> read(content)).isInstanceOf(UserError.class)
                 .hasMessage(key);
     }
 
     private static void refusedAt(byte[] content, String key, String path) {
-        refused(content, key).asInstanceOf(type(PortalFileError.class))
-                .extracting(PortalFileError::path).isEqualTo(path);
+        refused(content, key).asInstanceOf(type(UserError.class))
+                .extracting(UserError::field).isEqualTo(path);
     }
 
     // --- the three shapes
@@ -140,8 +141,8 @@ class PortalEvaluationReaderTest {
     @Test
     void a_response_whose_code_is_not_ok_is_refused_with_the_portals_message() {
         assertThatThrownBy(() -> read("{\"code\":\"UNAUTHORIZED\",\"message\":\"Phiên đăng nhập hết hạn\",\"data\":null}"))
-                .isInstanceOf(PortalFileError.class).hasMessage("result.import.error.portalNotOk")
-                .extracting(e -> ((PortalFileError) e).arguments())
+                .isInstanceOf(UserError.class).hasMessage("result.import.error.portalNotOk")
+                .extracting(e -> ((UserError) e).arguments())
                 .isEqualTo(new Object[] {"UNAUTHORIZED", "Phiên đăng nhập hết hạn"});
     }
 

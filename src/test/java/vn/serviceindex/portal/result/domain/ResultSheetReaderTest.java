@@ -17,6 +17,8 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
+import vn.serviceindex.portal.base.domain.Period;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 
 class ResultSheetReaderTest {
@@ -75,8 +77,8 @@ class ResultSheetReaderTest {
         return new MessageFormat(bundle.getString(key), vietnamese).format(arguments);
     }
 
-    private static SheetFileError refused(Runnable reading, String key) {
-        SheetFileError refusal = (SheetFileError) assertThatThrownBy(reading::run).isInstanceOf(SheetFileError.class)
+    private static UserError refused(Runnable reading, String key) {
+        UserError refusal = (UserError) assertThatThrownBy(reading::run).isInstanceOf(UserError.class)
                 .hasMessage(key).actual();
         assertThat(vietnamese(key, refusal.arguments())).as("as the user reads it").isNotBlank()
                 .doesNotContain("{");
@@ -207,14 +209,14 @@ class ResultSheetReaderTest {
 
     @Test
     void a_missing_or_unknown_or_repeated_header_is_refused_naming_it() {
-        SheetFileError missing = refused(() -> csv("unit_code,period,group,score\nH64.08,2024,TTTT,5\n"),
+        UserError missing = refused(() -> csv("unit_code,period,group,score\nH64.08,2024,TTTT,5\n"),
                 "result.sheet.error.missingColumns");
         assertThat(missing.arguments()).containsExactly("1", "rate");
 
-        SheetFileError unknown = refused(() -> csv("unit_code,period,group,rate,totalOnTme\n628,2024,TDGQ,80,5\n"),
+        UserError unknown = refused(() -> csv("unit_code,period,group,rate,totalOnTme\n628,2024,TDGQ,80,5\n"),
                 "result.sheet.error.unknownColumn");
         assertThat(unknown.row()).isEqualTo(1);
-        assertThat(unknown.column()).isEqualTo("E");
+        assertThat(unknown.field()).isEqualTo("E");
         assertThat(unknown.arguments()).startsWith("1", "E", "totalOnTme");
 
         refused(() -> csv("unit_code,period,group,rate,RATE\n628,2024,TDGQ,80,81\n"),
@@ -252,7 +254,7 @@ class ResultSheetReaderTest {
             s.value(1, 2, "TDGQ");
             s.value(1, 3, 80);
         }, "Ghi chú");
-        SheetFileError refusal = refused(() -> ResultSheetReader.read("ket-qua.xlsx", twoSheets, SET),
+        UserError refusal = refused(() -> ResultSheetReader.read("ket-qua.xlsx", twoSheets, SET),
                 "result.sheet.error.sheets");
         assertThat(refusal.arguments()).containsExactly(2, "ket-qua, Ghi chú");
     }
@@ -274,17 +276,17 @@ class ResultSheetReaderTest {
             s.value(2, 4, 90);
             s.value(2, 5, 100);
         });
-        SheetFileError refusal = refused(() -> ResultSheetReader.read("ket-qua.xlsx", withFormula, SET),
+        UserError refusal = refused(() -> ResultSheetReader.read("ket-qua.xlsx", withFormula, SET),
                 "result.sheet.error.formula");
         assertThat(refusal.row()).isEqualTo(3);
-        assertThat(refusal.column()).isEqualTo("rate");
+        assertThat(refusal.field()).isEqualTo("rate");
         assertThat(refusal.arguments()).containsExactly("3", "rate", "D3", "E3/F3*100");
     }
 
     @Test
     void a_file_announced_above_50_megabytes_is_refused_before_a_byte_is_read() {
         var untouched = new Zeros(60L * 1024 * 1024);
-        SheetFileError refusal = refused(() -> ResultSheetReader.read("lon.csv", untouched.size, untouched, SET),
+        UserError refusal = refused(() -> ResultSheetReader.read("lon.csv", untouched.size, untouched, SET),
                 "result.import.error.tooLarge");
         assertThat(refusal.arguments()).containsExactly(50L);
         assertThat(untouched.produced).isZero();
@@ -295,7 +297,7 @@ class ResultSheetReaderTest {
         // Header, then a cell that never ends: the reader stops at the limit, not at the end of the stream.
         long limit = 1024 * 1024;
         var stream = new Zeros(60L * 1024 * 1024, "unit_code,period,group,rate\n628,\"");
-        SheetFileError refusal = refused(() -> ResultSheetReader.read("lon.csv", 1000, stream, SET, limit),
+        UserError refusal = refused(() -> ResultSheetReader.read("lon.csv", 1000, stream, SET, limit),
                 "result.import.error.tooLarge");
         assertThat(refusal.arguments()).containsExactly(1L);
         assertThat(stream.produced).isLessThanOrEqualTo(limit + (1 << 16) + 1);

@@ -300,6 +300,6 @@ class PortalImportServiceTest extends ServiceTest {
     void a_bad_period_is_refused() {
         actAs("tinh.giamsat");
         assertThatThrownBy(() -> imports.preview(PortalFiles.bytes(PortalFiles.TTTT), "Q2/2024", false))
-                .hasMessage("result.error.period");
+                .hasMessage("period.error.format");
     }
 }

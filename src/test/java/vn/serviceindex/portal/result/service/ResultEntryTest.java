@@ -85,7 +85,7 @@ class ResultEntryTest extends ServiceTest {
         UserError nothing = refusal(() -> results.typeIn(sgtvt, "2024-05", List.of(), null));
         assertThat(vietnamese(nothing)).isEqualTo("Chưa nhập kết quả nào để lưu.");
         UserError period = refusal(() -> results.typeIn(sgtvt, "2024-13", SGTVT_MAY, null));
-        assertThat(period.messageKey()).isEqualTo("result.error.period");
+        assertThat(period.messageKey()).isEqualTo("period.error.format");
 
         assertThat(databaseState()).isEqualTo(before);
         assertThat(results.sheet(sgtvt, "2024-05").stored("TDGQ").orElseThrow().result().headlineRate())

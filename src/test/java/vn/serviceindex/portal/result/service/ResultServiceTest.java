@@ -79,7 +79,7 @@ class ResultServiceTest extends ServiceTest {
         assertThatThrownBy(() -> results.typeIn(sgtvt, "2023", new TypedResult("XYZ", 50, null)))
                 .hasMessage("result.error.unknownGroup");
         assertThatThrownBy(() -> results.typeIn(sgtvt, "2023-13", new TypedResult("TTTT", 50, null)))
-                .hasMessage("result.error.period");
+                .hasMessage("period.error.format");
         assertThatThrownBy(() -> results.typeIn(unitId("H64.16"), "2023", new TypedResult("TTTT", 50, null)))
                 .isInstanceOf(NotPermitted.class);
         actAs("kiemtoan");

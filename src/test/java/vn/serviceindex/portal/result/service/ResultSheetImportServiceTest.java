@@ -20,7 +20,6 @@ import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.result.domain.ResultSheets;
-import vn.serviceindex.portal.result.domain.SheetFileError;
 import vn.serviceindex.portal.result.domain.SheetOutcome;
 import vn.serviceindex.portal.result.domain.SheetPreview;
 import vn.serviceindex.portal.result.domain.SheetPreviewRow;
@@ -247,7 +246,8 @@ class ResultSheetImportServiceTest extends ServiceTest {
         assertThat(preview.problemCount()).isEqualTo(1);
 
         UserError refusal = refusal(() -> imports.commit(giaLai(), "sai.csv", bytes(bad)));
-        assertThat(refusal).isInstanceOf(SheetFileError.class);
+        assertThat(refusal.row()).isEqualTo(2);
+        assertThat(refusal.field()).isEqualTo("totalDossierOnlinePaymentSuccess");
         assertThat(vietnamese(refusal)).isEqualTo("Dòng 2, cột totalDossierOnlinePaymentSuccess: "
                 + "totalDossierOnlinePaymentSuccess = 121 lớn hơn totalDossierFinancialObligation = 120, "
                 + "điều này không thể xảy ra.");

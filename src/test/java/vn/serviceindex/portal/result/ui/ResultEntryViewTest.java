@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.KaribuTest;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.demo.DemoResultsFixture;
-import vn.serviceindex.portal.result.domain.Period;
+import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.ui.WorkspaceView;
 
 /** A unit's results typed in on the results page, by role: the editor, a reader of the unit, a reader outside. */

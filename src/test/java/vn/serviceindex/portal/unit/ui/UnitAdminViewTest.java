@@ -285,7 +285,7 @@ class UnitAdminViewTest extends KaribuTest {
     }
 
     private void assertRefused(String message, String databaseBefore) {
-        assertThat(notificationTexts()).containsExactly(message);
+        assertThat(refusalTexts()).containsExactly(message);
         assertThat(_find(Dialog.class)).as("the form stays open for a correction").hasSize(1);
         assertThat(databaseState()).as("nothing changed in the database").isEqualTo(databaseBefore);
     }
