@@ -32,7 +32,7 @@ final class ForecastCharts {
         option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 24).put("top", 24)
                 .put("bottom", 36);
         option.putObject("xAxis").put("type", "time");
-        option.putObject("yAxis").put("type", "value").put("min", 0).put("max", 100).put("name", "%");
+        option.putObject("yAxis").put("type", "value").put("min", 0).put("max", top(group)).put("name", "%");
         ArrayNode series = option.putArray("series");
 
         ObjectNode observed = series.addObject().put("type", "line").put("name", names.observed())
@@ -62,7 +62,8 @@ final class ForecastCharts {
 
             ObjectNode range = series.addObject().put("type", "line").put("name", names.range())
                     .put("symbol", "rect").put("symbolSize", 6);
-            range.putObject("lineStyle").put("width", 6).put("opacity", 0.35);
+            range.putObject("lineStyle").put("width", 4).put("color", "#f9a825");
+            range.putObject("itemStyle").put("color", "#f9a825");
             ArrayNode bounds = range.putArray("data");
             bounds.addArray().add(atCheck.on().toString()).add(atCheck.low());
             bounds.addArray().add(atCheck.on().toString()).add(atCheck.high());
@@ -85,5 +86,24 @@ final class ForecastCharts {
             checkLine.putObject("label").put("formatter", names.check());
         }
         return option;
+    }
+
+    /**
+     * The top of the rate axis: the next ten above everything drawn, at most 100, so that a unit at 10 % does not
+     * draw a flat line at the bottom of a 0–100 chart.
+     */
+    static int top(GroupForecast group) {
+        double highest = 0;
+        for (Observation o : group.observations()) {
+            highest = Math.max(highest, o.rate());
+        }
+        for (DatedRate point : group.targetPath()) {
+            highest = Math.max(highest, point.rate());
+        }
+        Projection atCheck = group.check().projection();
+        if (atCheck != null) {
+            highest = Math.max(highest, atCheck.high());
+        }
+        return (int) Math.min(100, Math.floor(highest / 10) * 10 + 10);
     }
 }

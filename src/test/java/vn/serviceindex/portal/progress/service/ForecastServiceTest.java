@@ -217,4 +217,27 @@ class ForecastServiceTest extends ServiceTest {
         assertThat(summary.atRisk()).isEqualTo(39);
         assertThat(summary.withinRange()).isEqualTo(611);
     }
+
+    @Test
+    void the_readme_s_worked_example_ia_grai_s_online_payment_will_miss_the_50_day_check() {
+        DemoProgressFixture.seed(jdbc);
+        actAs("tinh.giamsat");
+
+        UnitForecast iaGrai = forecasts.forecasts(unitId("628"), null).orElseThrow().units().getFirst();
+        GroupForecast payment = group(iaGrai, "TTTT");
+
+        assertThat(payment.used()).extracting(Observation::rate).containsExactly(0.0, 5.56, 8.62, 11.96);
+        assertThat(payment.used().getLast().on()).isEqualTo(LocalDate.of(2024, 5, 2));
+        assertThat(payment.trend().slopePerMonth()).isCloseTo(2.516, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(payment.trend().residualError()).isCloseTo(2.04, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(payment.check().projection()).isEqualTo(new vn.serviceindex.portal.progress.domain.Projection(
+                CHECK_50, 10.45, 5.5, 15.4));
+        // Plan 85/KH-UBND's phase 2 runs from 20 % on 01/05 to 40 % on 31/05: 20 + 20 × 10/31 on 10/05.
+        assertThat(payment.check().target()).isEqualTo(26.45);
+        assertThat(payment.verdict()).isEqualTo(Verdict.WILL_MISS);
+        assertThat(payment.weeklyGainNeeded()).isEqualTo(12.68);
+        assertThat(payment.trend().slopePerWeek()).isEqualTo(0.58);
+        assertThat(payment.phaseEnd().on()).isEqualTo(LocalDate.of(2024, 5, 31));
+        assertThat(payment.phaseEnd().projection().rate()).isEqualTo(12.16);
+    }
 }
