@@ -102,7 +102,7 @@ class ForecastController {
         TableFormat table = switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "csv" -> TableFormat.CSV;
             case "xlsx" -> TableFormat.XLSX;
-            default -> throw new BadRequest("format", "forecast.error.format", format);
+            default -> throw refused("format", "forecast.error.format", format);
         };
         ForecastSheet sheet = sheet(root, check);
         Locale locale = locale(request);
@@ -137,28 +137,35 @@ class ForecastController {
             try {
                 day = LocalDate.parse(check.strip());
             } catch (DateTimeParseException e) {
-                throw new BadRequest("check", "forecast.error.check", check);
+                throw refused("check", "forecast.error.check", check);
             }
         }
+        ForecastSheet found;
         try {
-            return forecasts.forecasts(rootId, day)
-                    .orElseThrow(() -> new BadRequest("root", "forecast.error.noCampaign", root));
-        } catch (BadRequest refused) {
-            throw refused;
-        } catch (UserError refused) {
-            if (refused.messageKey().equals("forecast.error.checkOutside")) {
-                throw new BadRequest("check", refused.messageKey(), refused.arguments());
+            found = forecasts.forecasts(rootId, day).orElse(null);
+        } catch (UserError refusal) {
+            if (refusal.messageKey().equals("forecast.error.checkOutside")) {
+                throw refused("check", refusal.messageKey(), refusal.arguments());
             }
-            throw refused;
+            throw refusal;
         }
+        if (found == null) {
+            throw refused("root", "forecast.error.noCampaign", root);
+        }
+        return found;
     }
 
     private long rootId(String root) {
         try {
             return leaderboards.unitIdByCode(root.strip());
         } catch (UserError unknown) {
-            throw new BadRequest("root", "forecast.error.unknownRoot", root);
+            throw refused("root", "forecast.error.unknownRoot", root);
         }
+    }
+
+    /** A refusal naming the parameter at fault, which the API answers as {@code {error, key, field}}. */
+    private static UserError refused(String field, String messageKey, Object... arguments) {
+        return new BadRequest(field, messageKey, arguments);
     }
 
     private Group group(GroupForecast group, Locale locale) {
