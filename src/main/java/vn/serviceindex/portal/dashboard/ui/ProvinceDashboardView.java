@@ -9,6 +9,7 @@ import vn.serviceindex.portal.dashboard.domain.CampaignTrack;
 import vn.serviceindex.portal.dashboard.domain.GroupTrack;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
+import vn.serviceindex.portal.progress.service.ForecastService;
 import vn.serviceindex.portal.progress.service.ProgressService;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
 import vn.serviceindex.portal.progress.ui.UnitProgressView;
@@ -77,6 +78,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     final Grid<UnitProgress> behind = new Grid<>();
     final Paragraph trackEmpty = new Paragraph();
     List<UnitProgress> measured = List.of();
+    final AtRiskSection atRisk;
     final Chart distributionChart = new Chart();
     final Grid<ScoreDistribution> distribution = new Grid<>();
     final ComboBox<OrgUnit> trendUnit = new ComboBox<>();
@@ -86,12 +88,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     List<ScorePoint> trend = List.of();
 
     ProvinceDashboardView(LeaderboardService leaderboards, CampaignService campaigns, UnitService units,
-                          CampaignCalendar calendar, ProgressService progress) {
+                          CampaignCalendar calendar, ProgressService progress, ForecastService forecasts) {
         this.leaderboards = leaderboards;
         this.campaigns = campaigns;
         this.units = units;
         this.calendar = calendar;
         this.progress = progress;
+        this.atRisk = new AtRiskSection(forecasts);
         addClassName("province-dashboard");
         Locale locale = getLocale();
 
@@ -169,6 +172,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
                 new H3(getTranslation("dashboard.behind")), behind, exports,
                 new H3(getTranslation("dashboard.distribution")), distributionChart, distribution,
                 new H3(getTranslation("dashboard.trend")), trendFilters, trendEmpty, trendChart);
+        add(atRisk);
 
         province.addValueChangeListener(e -> provinceChanged());
         period.addValueChangeListener(e -> refreshDistribution());
@@ -221,6 +225,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         behind.setItems(CampaignTrack.mostBehind(measured, MOST_BEHIND));
         trackEmpty.setText(measured.isEmpty() ? getTranslation("dashboard.track.empty") : "");
         trackEmpty.setVisible(measured.isEmpty());
+        atRisk.show(chosen.id());
     }
 
     /** "Thanh toán trực tuyến (5,2), …": the groups a unit is behind in, with the rate points it lacks. */

@@ -16,6 +16,7 @@ import vn.serviceindex.portal.base.ui.WorkspaceSection;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
+import vn.serviceindex.portal.progress.service.ForecastService;
 import vn.serviceindex.portal.progress.service.ProgressService;
 
 /**
@@ -27,9 +28,11 @@ import vn.serviceindex.portal.progress.service.ProgressService;
 class ProgressWorkspaceSection implements WorkspaceSection {
 
     private final ProgressService progress;
+    private final ForecastService forecasts;
 
-    ProgressWorkspaceSection(ProgressService progress) {
+    ProgressWorkspaceSection(ProgressService progress, ForecastService forecasts) {
         this.progress = progress;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -63,6 +66,7 @@ class ProgressWorkspaceSection implements WorkspaceSection {
         if (!unit.hasPlan()) {
             card.add(new Paragraph(ui.getTranslation("progress.noPlan")));
         }
+        card.add(new ForecastSummary(forecasts, unitId));
         card.add(new Anchor("progress/" + unitId, ui.getTranslation("progress.card.open")));
         return List.of(card);
     }

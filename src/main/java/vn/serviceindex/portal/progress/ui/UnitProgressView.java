@@ -40,6 +40,7 @@ import vn.serviceindex.portal.progress.domain.PlanReference;
 import vn.serviceindex.portal.progress.domain.ProgressSheet;
 import vn.serviceindex.portal.progress.domain.TargetPhase;
 import vn.serviceindex.portal.progress.domain.WhatIf;
+import vn.serviceindex.portal.progress.service.ForecastService;
 import vn.serviceindex.portal.progress.service.ProgressService;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.service.UnitService;
@@ -60,6 +61,7 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
 
     private final ProgressService progress;
     private final UnitService units;
+    private final ForecastService forecasts;
     final ComboBox<OrgUnit> unitPicker = new ComboBox<>();
     final H2 title = new H2();
     final Paragraph campaignLine = new Paragraph();
@@ -73,9 +75,10 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
     final VerticalLayout content = new VerticalLayout();
     @Nullable ProgressSheet sheet;
 
-    UnitProgressView(ProgressService progress, UnitService units) {
+    UnitProgressView(ProgressService progress, UnitService units, ForecastService forecasts) {
         this.progress = progress;
         this.units = units;
+        this.forecasts = forecasts;
         addClassName("progress-view");
         Locale locale = getLocale();
 
@@ -191,6 +194,7 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
         grid.setItems(found.unit().groups());
         var exports = new HorizontalLayout(csv, xlsx);
         content.add(campaignLine, phaseLine, planLine, ruleNote, exports, grid);
+        content.add(new ForecastPanel(forecasts, unit.id()));
     }
 
     private Component completion(GroupProgress group) {
