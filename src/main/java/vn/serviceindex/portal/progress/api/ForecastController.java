@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.serviceindex.portal.base.api.BadRequest;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.export.TableWriter;
@@ -165,7 +164,7 @@ class ForecastController {
 
     /** A refusal naming the parameter at fault, which the API answers as {@code {error, key, field}}. */
     private static UserError refused(String field, String messageKey, Object... arguments) {
-        return new BadRequest(field, messageKey, arguments);
+        return UserError.at(field, messageKey, arguments);
     }
 
     private Group group(GroupForecast group, Locale locale) {
