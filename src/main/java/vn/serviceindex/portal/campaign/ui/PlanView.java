@@ -129,6 +129,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                         : Long.toString(ChronoUnit.DAYS.between(p.start(), p.end()) + 1))
                 .setHeader(getTranslation("plan.phase.days"));
         phaseGrid.setAllRowsVisible(true);
+        phaseGrid.addClassName("plan-phases");
         phaseGrid.addSelectionListener(selection -> updateRowButtons());
         addPhase.setText(getTranslation("plan.phase.add"));
         addPhase.addClickListener(click -> show(new PhaseDialog(null)));
@@ -246,6 +247,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         planDate.setValue(draft.planDate());
         planTitle.setValue(draft.title());
         summary.setValue(draft.summary());
+        // The example helps whoever types the number, not whoever reads it.
+        number.setHelperText(editable ? getTranslation("plan.field.number.help") : null);
         for (var field : List.of(number, planTitle)) {
             field.setReadOnly(!editable);
         }
@@ -263,6 +266,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                 plan != null ? plan.content().targets() : List.of(), editable);
         targetSlot.removeAll();
         targetSlot.add(targets);
+        targetSlot.setWidthFull();
+        targetSlot.getStyle().set("min-width", "0");
 
         content.add(new H3(getTranslation("plan.section.header")), header,
                 new H3(getTranslation("plan.section.phases")), new HorizontalLayout(addPhase, editPhase, removePhase),

@@ -201,9 +201,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
     static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        return Period.newestBegunBy(periodsNewestFirst.stream().map(Period::read).flatMap(Optional::stream).toList(),
-                        today).map(Period::text)
-                .or(() -> periodsNewestFirst.stream().findFirst());
+        return Period.current(periodsNewestFirst, today);
     }
 
     private void showCampaign(RankedUnit chosen) {
