@@ -134,9 +134,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         behind.addColumn(unit -> getTranslation(unit.hasPlan() ? "dashboard.behind.plan" : "dashboard.behind.rule"))
                 .setHeader(getTranslation("progress.column.source")).setAutoWidth(true);
         behind.addColumn(this::groupsBehind).setHeader(getTranslation("dashboard.behind.groups")).setFlexGrow(4);
-        behind.addColumn(unit -> Formats.decimal(unit.totalShortfall(), locale))
-                .setHeader(getTranslation("dashboard.behind.shortfall")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+        // Rates of unlike groups do not add up: the column names the group furthest behind and by how much.
+        behind.addColumn(this::furthestBehind).setHeader(getTranslation("dashboard.behind.furthest"))
+                .setFlexGrow(2);
         behind.setAllRowsVisible(true);
         // The groups a unit is behind in make a long line: let it wrap rather than cut it off.
         behind.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -227,6 +227,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     }
 
     /** "Thanh toán trực tuyến (5,2), …": the groups a unit is behind in, with the rate points it lacks. */
+    private String furthestBehind(UnitProgress unit) {
+        return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
+                .max(java.util.Comparator.comparingDouble(GroupProgress::shortfall))
+                .map(g -> ProgressLabels.group(this, g.groupCode()) + ": " + Formats.decimal(g.shortfall(), getLocale()))
+                .orElse("");
+    }
+
     private String groupsBehind(UnitProgress unit) {
         return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
                 .map(g -> ProgressLabels.group(this, g.groupCode()) + " (" + Formats.decimal(g.shortfall(),

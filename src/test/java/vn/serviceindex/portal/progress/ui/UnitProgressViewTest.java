@@ -189,7 +189,7 @@ class UnitProgressViewTest extends KaribuTest {
                 new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
         assertThat(records.getFirst().toList()).containsExactly("Mã nhóm", "Nhóm chỉ số", "Năm trước", "Hiện tại",
                 "Kỳ", "Cần đạt hôm nay", "Chỉ tiêu giai đoạn", "Chỉ tiêu cuối", "Hoàn thành", "Tình trạng",
-                "Nguồn chỉ tiêu", "Còn thiếu hôm nay (điểm %)", "Điểm thêm khi đạt chỉ tiêu giai đoạn",
+                "Nguồn chỉ tiêu", "Còn thiếu hôm nay (điểm phần trăm)", "Điểm thêm khi đạt chỉ tiêu giai đoạn",
                 "Hạng hiện tại", "Hạng khi đạt chỉ tiêu giai đoạn");
         assertThat(records).hasSize(7);
         assertThat(records.get(4).toList()).containsExactly("TTTT", "Thanh toán trực tuyến", "67.37", "72.5",
@@ -228,7 +228,7 @@ class UnitProgressViewTest extends KaribuTest {
 
         Div card = _get(Div.class, spec -> spec.withClasses("progress-card"));
         assertThat(card.getElement().getTextRecursively()).contains("Tiến độ chỉ tiêu",
-                "1/6 nhóm chỉ số đúng tiến độ", "Chậm nhất: Tiến độ giải quyết (thiếu 10 điểm %)");
+                "1/6 nhóm chỉ số đúng tiến độ", "Chậm nhất: Tiến độ giải quyết (thiếu 10 điểm phần trăm)");
         Anchor open = _get(card, Anchor.class);
         assertThat(open.getHref()).isEqualTo("progress/" + unitId("H64.08"));
     }
