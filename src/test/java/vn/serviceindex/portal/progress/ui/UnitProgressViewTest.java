@@ -101,6 +101,28 @@ class UnitProgressViewTest extends KaribuTest {
     }
 
     @Test
+    void on_a_phone_the_what_if_advice_reads_under_each_row() {
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
+        login("tinh.giamsat");
+        navigate("progress/" + unitId("628"));
+        UnitProgressView view = view();
+
+        view.fitTo(390);
+
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getHeaderText()))
+                .containsExactly("Nhóm chỉ số", "Hiện tại", "Tình trạng");
+        var payment = view.grid.getListDataView().getItems()
+                .filter(g -> g.groupCode().equals("TTTT")).findFirst().orElseThrow();
+        assertThat(view.grid.isDetailsVisible(payment)).isTrue();
+        assertThat(view.whatIfText(payment)).startsWith("Đạt chỉ tiêu giai đoạn về thanh toán trực tuyến");
+
+        view.fitTo(1366);
+        assertThat(view.grid.getColumns()).allMatch(c -> c.isVisible() && c.isResizable());
+        assertThat(view.grid.isDetailsVisible(payment)).isFalse();
+    }
+
+    @Test
     void in_english_the_what_if_reads_with_ordinals() {
         actAs("admin");
         DistrictResults.iaGraiFifth(results, this::unitId);
