@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -229,7 +230,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     /** "Thanh toán trực tuyến (5,2), …": the groups a unit is behind in, with the rate points it lacks. */
     private String furthestBehind(UnitProgress unit) {
         return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
-                .max(java.util.Comparator.comparingDouble(GroupProgress::shortfall))
+                .max(Comparator.comparingDouble(GroupProgress::shortfall))
                 .map(g -> ProgressLabels.group(this, g.groupCode()) + ": " + Formats.decimal(g.shortfall(), getLocale()))
                 .orElse("");
     }

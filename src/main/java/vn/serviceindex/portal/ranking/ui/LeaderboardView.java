@@ -1,25 +1,26 @@
 package vn.serviceindex.portal.ranking.ui;
 
-import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> rankBy = new Select<>();
     final Grid<LeaderboardRow> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
-    final Map<String, Grid.Column<LeaderboardRow>> groupColumns = new java.util.LinkedHashMap<>();
+    final Map<String, Grid.Column<LeaderboardRow>> groupColumns = new LinkedHashMap<>();
     Grid.Column<LeaderboardRow> movementColumn;
     Grid.Column<LeaderboardRow> gapColumn;
     /** Whether the window is a phone's: rank, name, score and the chosen group, the rest on a tap. */
