@@ -2,6 +2,7 @@ package vn.serviceindex.portal;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -22,5 +23,11 @@ public class Application implements AppShellConfigurator {
     @Bean
     Clock clock() {
         return Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    }
+
+    /** The tab's icon, served with the other static files. */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "frontend/icons/favicon.svg", "any");
     }
 }

@@ -58,14 +58,17 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         addClassName("account-admin-view");
         setSizeFull();
 
-        grid.addColumn(Account::username).setHeader(getTranslation("account.field.username")).setSortable(true);
+        // Widths that leave every name readable (cells wrap, see portal.css); each column can be resized.
+        grid.addColumn(Account::username).setHeader(getTranslation("account.field.username")).setSortable(true)
+                .setWidth("10rem").setFlexGrow(1);
         grid.addColumn(Account::displayName).setHeader(getTranslation("account.field.displayName")).setFlexGrow(2);
         grid.addColumn(a -> a.homeUnitName() == null ? "" : a.homeUnitName())
                 .setHeader(getTranslation("account.field.homeUnit")).setFlexGrow(2);
         grid.addColumn(a -> a.assignments().stream().map(this::describe).collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("account.field.roles")).setFlexGrow(3);
         grid.addColumn(a -> getTranslation(a.enabled() ? "account.enabled" : "account.disabled"))
-                .setHeader(getTranslation("account.field.status"));
+                .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.getColumns().forEach(column -> column.setResizable(true));
         grid.setSizeFull();
         grid.addSelectionListener(selection -> updateButtons());
 
@@ -234,12 +237,13 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
             setHeaderTitle(getTranslation("account.form.rolesTitle", account.username()));
             setWidth("min(95vw, 48rem)");
             assignments.addColumn(a -> getTranslation("role." + a.role().name()))
-                    .setHeader(getTranslation("account.field.role"));
+                    .setHeader(getTranslation("account.field.role")).setWidth("9rem").setFlexGrow(1);
             assignments.addColumn(a -> a.unitName() == null ? getTranslation("account.wholeInstallation") : a.unitName())
                     .setHeader(getTranslation("account.field.roleUnit")).setFlexGrow(2);
             assignments.addColumn(a -> a.includeSubtree() ? "✓" : "")
-                    .setHeader(getTranslation("account.field.includeSubtree"));
-            assignments.addComponentColumn(a -> new Button(getTranslation("account.action.revoke"), click -> revoke(a)));
+                    .setHeader(getTranslation("account.field.includeSubtree")).setWidth("7rem").setFlexGrow(0);
+            assignments.addComponentColumn(a -> new Button(getTranslation("account.action.revoke"), click -> revoke(a)))
+                    .setAutoWidth(true).setFlexGrow(0);
             assignments.setAllRowsVisible(true);
             role.setLabel(getTranslation("account.field.role"));
             role.setItems(Role.values());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +116,15 @@ public record Period(Kind kind, String text, LocalDate start) implements Compara
     /** The newest of the periods that have begun by the day, in the order of {@link #compareTo}. */
     public static Optional<Period> newestBegunBy(Collection<Period> periods, LocalDate day) {
         return periods.stream().filter(p -> p.hasBegunBy(day)).max(ORDER);
+    }
+
+    /**
+     * "The current period", one rule for every screen: of the periods given (as stored text), the newest that has
+     * begun by the day (a month still to come has no figures anyone could use); when none has begun, the newest.
+     */
+    public static Optional<String> current(Collection<String> periods, LocalDate day) {
+        List<Period> read = periods.stream().map(Period::read).flatMap(Optional::stream).toList();
+        return newestBegunBy(read, day).or(() -> read.stream().max(ORDER)).map(Period::text);
     }
 
     /** By the day it starts, the finer one later on the same day. */

@@ -6,7 +6,10 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Date pickers that read and write dd/MM/yyyy for Vietnamese users, with Monday as the first day. */
+/**
+ * Date pickers that read and write dd/MM/yyyy for Vietnamese users, with Monday as the first day, and that open
+ * their calendar only when asked.
+ */
 public final class DateFields {
 
     private DateFields() {
@@ -30,6 +33,9 @@ public final class DateFields {
         i18n.setToday(picker.getTranslation("date.today"));
         i18n.setCancel(picker.getTranslation("action.cancel"));
         picker.setI18n(i18n);
+        // Typing a date does not open the calendar: an open calendar swallowed the click on the next button
+        // (submit needed two clicks). The calendar still opens from its button.
+        picker.setAutoOpen(false);
         return picker;
     }
 }

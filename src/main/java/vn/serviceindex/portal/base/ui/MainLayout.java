@@ -50,9 +50,13 @@ public class MainLayout extends AppLayout {
             var logout = new Button(getTranslation("layout.logout"), new Icon(VaadinIcon.SIGN_OUT),
                     click -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            logout.addClassName("header-logout");
+            logout.setTooltipText(getTranslation("layout.logout"));
+            logout.setAriaLabel(getTranslation("layout.logout"));
             var spacer = new Div();
             header.add(spacer, who, new LanguageSwitch(languagePreferences::remember), logout);
             header.setFlexGrow(1, spacer);
+            header.setFlexShrink(0, logout);
         });
         addToNavbar(header);
     }

@@ -51,10 +51,10 @@ public final class PlanValidation {
     /** What submitting adds: the number and date the province's documents will cite. */
     public static void requireIssued(PlanContent content) {
         if (content.number().isBlank()) {
-            throw new UserError("plan.error.numberRequired");
+            throw UserError.at("number", "plan.error.numberRequired");
         }
         if (content.planDate() == null) {
-            throw new UserError("plan.error.dateRequired");
+            throw UserError.at("planDate", "plan.error.dateRequired");
         }
     }
 

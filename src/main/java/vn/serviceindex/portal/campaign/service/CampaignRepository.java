@@ -192,10 +192,11 @@ class CampaignRepository {
     /** Names of covered units whose plans have a phase outside the period (the campaign cannot shrink past them). */
     List<String> unitsWithPhasesOutside(long campaignId, LocalDate start, LocalDate end) {
         return jdbc.sql("""
-                        select distinct u.name from plan_phase ph join unit_plan p on p.id = ph.plan_id
+                        select u.name from plan_phase ph join unit_plan p on p.id = ph.plan_id
                         join org_unit u on u.id = p.unit_id
                         where p.campaign_id = :c and (ph.start_date < :start or ph.end_date > :end)
-                        order by u.name""")
+                        group by u.name
+                        order by u.name collate \"vi-x-icu\"""")
                 .param("c", campaignId).param("start", start).param("end", end).query(String.class).list();
     }
 
@@ -206,7 +207,7 @@ class CampaignRepository {
         return jdbc.sql("""
                         select u.name from unit_plan p join org_unit u on u.id = p.unit_id
                         where p.campaign_id = :c and p.unit_id = any (cast(:units as bigint[]))
-                        order by u.name limit 1""")
+                        order by u.name collate "vi-x-icu" limit 1""")
                 .param("c", campaignId).param("units", unitIds.toArray(Long[]::new))
                 .query(String.class).optional();
     }

@@ -81,10 +81,11 @@ public class CampaignPlansView extends VerticalLayout implements BeforeEnterObse
         lateOnly.setLabel(getTranslation("campaign.filter.late"));
         lateOnly.addValueChangeListener(change -> refresh());
 
-        grid.addColumn(PlanOverview::unitName).setHeader(getTranslation("unit.field.name")).setFlexGrow(3);
+        grid.addColumn(PlanOverview::unitName).setHeader(getTranslation("unit.field.name")).setFlexGrow(3)
+                .setWidth("12rem").setResizable(true);
         grid.addColumn(o -> getTranslation("unit.level." + o.level().name()))
                 .setHeader(getTranslation("unit.field.level"));
-        grid.addColumn(PlanOverview::number).setHeader(getTranslation("plan.field.number"));
+        grid.addColumn(PlanOverview::number).setHeader(getTranslation("plan.field.number")).setAutoWidth(true);
         grid.addColumn(o -> CampaignLabels.status(this, o.status())).setHeader(getTranslation("campaign.column.status"))
                 .setPartNameGenerator(o -> "plan-" + (o.status() == null ? "none" : o.status().name().toLowerCase()));
         grid.addColumn(o -> o.planId() == null ? "" : Integer.toString(o.phases()))

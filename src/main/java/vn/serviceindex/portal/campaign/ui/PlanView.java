@@ -34,11 +34,13 @@ import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
+import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.Phase;
 import vn.serviceindex.portal.campaign.domain.PlanAction;
+import vn.serviceindex.portal.campaign.domain.PlanContent;
 import vn.serviceindex.portal.campaign.domain.PlanDraft;
 import vn.serviceindex.portal.campaign.domain.PlanSheet;
 import vn.serviceindex.portal.campaign.domain.PlanStatus;
@@ -91,6 +93,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     /** Every change to the plan, its phases, targets, tasks and transitions, from the audit trail. */
     final Button changeHistory = new Button();
     final VerticalLayout content = new VerticalLayout();
+    /** Refusals the service names a header field for are shown beside it. */
+    private final FieldErrors fieldErrors = new FieldErrors();
     @Nullable Dialog openDialog;
 
     private long campaignId;
@@ -113,6 +117,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         planTitle.setRequiredIndicatorVisible(true);
         summary.setLabel(getTranslation("plan.field.summary"));
         summary.setMaxLength(PlanValidation.MAX_SUMMARY);
+        fieldErrors.field("number", number).field("planDate", planDate).field("title", planTitle)
+                .field("summary", summary);
 
         phaseGrid.addColumn(Phase::name).setHeader(getTranslation("plan.phase.name")).setFlexGrow(2);
         phaseGrid.addColumn(p -> Formats.date(p.start(), locale))
@@ -123,6 +129,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                         : Long.toString(ChronoUnit.DAYS.between(p.start(), p.end()) + 1))
                 .setHeader(getTranslation("plan.phase.days"));
         phaseGrid.setAllRowsVisible(true);
+        phaseGrid.addClassName("plan-phases");
         phaseGrid.addSelectionListener(selection -> updateRowButtons());
         addPhase.setText(getTranslation("plan.phase.add"));
         addPhase.addClickListener(click -> show(new PhaseDialog(null)));
@@ -170,7 +177,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         withdraw.addClickListener(click -> act(PlanAction.WITHDRAW, ""));
         approve.setText(getTranslation("plan.action.APPROVE"));
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        approve.addClickListener(click -> act(PlanAction.APPROVE, ""));
+        approve.addClickListener(click -> show(new CommentDialog(PlanAction.APPROVE)));
         returnPlan.setText(getTranslation("plan.action.RETURN"));
         returnPlan.addClickListener(click -> show(new CommentDialog(PlanAction.RETURN)));
         reopen.setText(getTranslation("plan.action.REOPEN"));
@@ -240,6 +247,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         planDate.setValue(draft.planDate());
         planTitle.setValue(draft.title());
         summary.setValue(draft.summary());
+        // The example helps whoever types the number, not whoever reads it.
+        number.setHelperText(editable ? getTranslation("plan.field.number.help") : null);
         for (var field : List.of(number, planTitle)) {
             field.setReadOnly(!editable);
         }
@@ -257,6 +266,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                 plan != null ? plan.content().targets() : List.of(), editable);
         targetSlot.removeAll();
         targetSlot.add(targets);
+        targetSlot.setWidthFull();
+        targetSlot.getStyle().set("min-width", "0");
 
         content.add(new H3(getTranslation("plan.section.header")), header,
                 new H3(getTranslation("plan.section.phases")), new HorizontalLayout(addPhase, editPhase, removePhase),
@@ -306,7 +317,8 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
             case DRAFT -> last != null && last.action() == PlanAction.REOPEN
                     ? getTranslation("plan.note.reopened", last.actorName(), last.comment())
                     : getTranslation("plan.note.draft");
-            case SUBMITTED -> getTranslation("plan.note.submitted");
+            // The advice to withdraw is for the unit's editors; the province reads only where the plan stands.
+            case SUBMITTED -> getTranslation(loaded.mayEdit() ? "plan.note.submitted" : "plan.note.submittedToProvince");
             case APPROVED -> getTranslation("plan.note.approved", last == null ? "" : last.actorName(),
                     last == null ? "" : CampaignLabels.moment(last.at(), getLocale()));
             case RETURNED -> getTranslation("plan.note.returned", last == null ? "" : last.actorName(),
@@ -351,26 +363,48 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** Saves everything typed; true when it was stored. */
     boolean save() {
+        return save(true);
+    }
+
+    private boolean save(boolean sayso) {
         PlanSheet current = sheet;
         if (current == null) {
             return false;
         }
+        fieldErrors.clear();
         try {
             UnitPlan plan = current.plan();
             plans.save(campaignId, unitId, plan == null ? null : plan.version(), draft());
-            Notifications.success("plan.saved");
+            if (sayso) {
+                Notifications.success("plan.saved");
+            }
             load();
             return true;
         } catch (UserError error) {
             // What the editor typed stays on screen: nothing of theirs is lost, even when the plan changed meanwhile.
-            Notifications.error(error);
+            if (targets != null && "plan.error.reasonRequired".equals(error.messageKey())) {
+                targets.markMissingReasons();
+            }
+            fieldErrors.show(error);
             return false;
         }
     }
 
-    /** Saves what was typed, then submits it to the province. */
+    /**
+     * Saves what was typed, then submits it to the province. A missing number or date is marked on its field
+     * before anything is stored, so the editor never reads "saved" beside the refusal.
+     */
     private void submit() {
-        if (save()) {
+        fieldErrors.clear();
+        try {
+            PlanValidation.requireIssued(new PlanContent(
+                    number.getValue().strip(), planDate.getValue(), "", "", List.of(), List.of(), List.of()));
+        } catch (UserError missing) {
+            fieldErrors.show(missing);
+            Notifications.error(missing);
+            return;
+        }
+        if (save(false)) {
             act(PlanAction.SUBMIT, "");
         }
     }
@@ -425,12 +459,17 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         return sheet == null ? getTranslation("plan.pageTitle") : getTranslation("plan.title", sheet.unit().name());
     }
 
-    /** Adds a phase or changes one; the phases' rules are checked at once, with the messages of the service. */
+    /**
+     * Adds a phase or changes one; the phases' rules are checked at once, with the messages of the service, and a
+     * date that breaks them is marked on its field. When the last phase already runs to the campaign's end, a new
+     * phase is proposed as the second half of it, and the last phase is shortened to make room.
+     */
     class PhaseDialog extends Dialog {
 
         final TextField name = new TextField(getTranslation("plan.phase.name"));
         final DatePicker start = DateFields.datePicker(getTranslation("plan.phase.start"));
         final DatePicker end = DateFields.datePicker(getTranslation("plan.phase.end"));
+        final Paragraph splitNote = new Paragraph();
         final Button ok = new Button(getTranslation("plan.dialog.ok"));
         private final @Nullable Phase editing;
 
@@ -438,23 +477,57 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
             this.editing = editing;
             setHeaderTitle(getTranslation(editing == null ? "plan.phase.add" : "plan.phase.edit"));
             name.setMaxLength(PlanValidation.MAX_PHASE_NAME);
+            splitNote.addClassName("phase-split-note");
+            splitNote.setVisible(false);
             if (editing != null) {
                 name.setValue(editing.name());
                 start.setValue(editing.start());
                 end.setValue(editing.end());
             } else {
                 name.setValue(getTranslation("plan.phase.defaultName", phases.size() + 1));
-                LocalDate after = phases.stream().map(Phase::end).filter(Objects::nonNull)
-                        .max(LocalDate::compareTo).map(d -> d.plusDays(1)).orElse(null);
-                start.setValue(after);
-                if (sheet != null) {
-                    end.setValue(sheet.campaign().endDate());
-                }
+                proposeDates();
+                start.addValueChangeListener(change -> explainSplit());
             }
-            add(new FormLayout(name, start, end));
+            add(new FormLayout(name, start, end), splitNote);
             ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             ok.addClickListener(click -> confirm());
             getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
+        }
+
+        /** The day after the last phase to the campaign's end; with no day left, the second half of the last phase. */
+        private void proposeDates() {
+            PlanSheet current = sheet;
+            LocalDate campaignEnd = current == null ? null : current.campaign().endDate();
+            Phase last = lastPhase().orElse(null);
+            LocalDate after = last == null || last.end() == null ? null : last.end().plusDays(1);
+            if (campaignEnd != null && last != null && last.start() != null && after != null
+                    && after.isAfter(campaignEnd.minusDays(1))) {
+                long days = ChronoUnit.DAYS.between(last.start(), campaignEnd) + 1;
+                start.setValue(last.start().plusDays(days / 2));
+                end.setValue(campaignEnd);
+                explainSplit();
+                return;
+            }
+            start.setValue(after);
+            end.setValue(campaignEnd);
+        }
+
+        private Optional<Phase> lastPhase() {
+            return phases.stream().filter(p -> p.end() != null).max((a, b) -> a.end().compareTo(b.end()));
+        }
+
+        /** Whether the new phase starts inside the last one, which then ends the day before. */
+        private Optional<Phase> splits() {
+            LocalDate from = start.getValue();
+            return lastPhase().filter(last -> editing == null && from != null && last.start() != null
+                    && from.isAfter(last.start()) && !from.isAfter(last.end()));
+        }
+
+        private void explainSplit() {
+            var split = splits();
+            splitNote.setVisible(split.isPresent());
+            split.ifPresent(last -> splitNote.setText(getTranslation("plan.phase.splitNote", last.name(),
+                    Formats.date(start.getValue().minusDays(1), getLocale()))));
         }
 
         void confirm() {
@@ -462,21 +535,31 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
             if (current == null || targets == null) {
                 return;
             }
+            start.setInvalid(false);
+            end.setInvalid(false);
+            Campaign campaign = current.campaign();
+            if (!datesFit(campaign)) {
+                return;
+            }
             var phase = new Phase(editing == null ? null : editing.id(), name.getValue(), start.getValue(),
                     end.getValue());
             List<Phase> candidate = new ArrayList<>(phases);
             if (editing == null) {
+                var split = splits();
+                split.ifPresent(last -> candidate.set(phases.indexOf(last),
+                        new Phase(last.id(), last.name(), last.start(), start.getValue().minusDays(1))));
                 candidate.add(phase);
             } else {
                 candidate.set(phases.indexOf(editing), phase);
             }
+            List<Phase> checked;
             try {
-                candidate = PlanValidation.checkedPhases(candidate, current.campaign());
+                checked = PlanValidation.checkedPhases(candidate, campaign);
             } catch (UserError error) {
                 Notifications.error(error);
                 return;
             }
-            phases = new ArrayList<>(candidate);
+            phases = new ArrayList<>(checked);
             if (editing == null) {
                 targets.phaseAdded();
             }
@@ -484,6 +567,31 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
             phaseGrid.setItems(phases);
             updateRowButtons();
             close();
+        }
+
+        /** Marks a missing date, or one outside the campaign, on its own field. */
+        private boolean datesFit(Campaign campaign) {
+            LocalDate from = start.getValue();
+            LocalDate to = end.getValue();
+            String period = CampaignLabels.period(campaign.startDate(), campaign.endDate(), getLocale());
+            boolean fits = true;
+            if (from == null || from.isBefore(campaign.startDate()) || from.isAfter(campaign.endDate())) {
+                mark(start, from == null ? "plan.phase.error.dateMissing" : "plan.phase.error.outside", period);
+                fits = false;
+            }
+            if (to == null || to.isBefore(campaign.startDate()) || to.isAfter(campaign.endDate())) {
+                mark(end, to == null ? "plan.phase.error.dateMissing" : "plan.phase.error.outside", period);
+                fits = false;
+            } else if (from != null && !to.isAfter(from)) {
+                mark(end, "plan.phase.error.endBeforeStart", period);
+                fits = false;
+            }
+            return fits;
+        }
+
+        private void mark(DatePicker field, String key, String period) {
+            field.setErrorMessage(getTranslation(key, period));
+            field.setInvalid(true);
         }
     }
 
@@ -585,7 +693,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
-    /** Returning or reopening a plan: the unit must learn why. */
+    /** Approving (an optional comment), returning or reopening a plan (the unit must learn why). */
     class CommentDialog extends Dialog {
 
         final TextArea comment = new TextArea();
@@ -597,7 +705,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
             setHeaderTitle(getTranslation("plan.comment.title." + action.name()));
             comment.setLabel(getTranslation("plan.comment.label." + action.name()));
             comment.setMaxLength(PlanValidation.MAX_REASON);
-            comment.setRequiredIndicatorVisible(true);
+            comment.setRequiredIndicatorVisible(action != PlanAction.APPROVE);
             comment.setWidthFull();
             add(comment);
             confirm.setText(getTranslation(action.labelKey()));

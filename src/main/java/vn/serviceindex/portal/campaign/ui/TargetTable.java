@@ -3,6 +3,7 @@ package vn.serviceindex.portal.campaign.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -82,6 +83,21 @@ class TargetTable extends Div {
         render();
     }
 
+    /** Marks every reason a departing target still lacks; true when there was one. */
+    boolean markMissingReasons() {
+        boolean missing = false;
+        for (Map<GroupCode, Cell> row : cells) {
+            for (Cell cell : row.values()) {
+                if (cell.reason.isVisible() && cell.reason.getValue().isBlank()) {
+                    cell.reason.setErrorMessage(getTranslation("plan.targets.reasonMissing"));
+                    cell.reason.setInvalid(true);
+                    missing = true;
+                }
+            }
+        }
+        return missing;
+    }
+
     /** What the editor typed, for the service; a value that is not a number is refused here. */
     List<TargetEntry> entries() {
         List<TargetEntry> entries = new ArrayList<>();
@@ -153,6 +169,8 @@ class TargetTable extends Div {
             value.setSuffixComponent(new Span("%"));
             value.addClassName("target-value");
             value.setValue(saved == null ? "" : Formats.decimal(saved.target(), getLocale()));
+            // Eager, so the reason field appears while typing and the Tab key that leaves the value reaches it.
+            value.setValueChangeMode(ValueChangeMode.EAGER);
             value.addValueChangeListener(change -> {
                 if (change.isFromClient()) {
                     typed();
@@ -163,6 +181,7 @@ class TargetTable extends Div {
             reason.setMaxLength(PlanValidation.MAX_REASON);
             reason.addClassName("target-reason");
             reason.setValue(saved == null ? "" : saved.reason());
+            reason.addValueChangeListener(change -> reason.setInvalid(false));
             proposal.addClassName("target-proposal");
             shown.addClassName("target-shown");
             shownReason.addClassName("target-shown-reason");

@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -134,9 +135,9 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         behind.addColumn(unit -> getTranslation(unit.hasPlan() ? "dashboard.behind.plan" : "dashboard.behind.rule"))
                 .setHeader(getTranslation("progress.column.source")).setAutoWidth(true);
         behind.addColumn(this::groupsBehind).setHeader(getTranslation("dashboard.behind.groups")).setFlexGrow(4);
-        behind.addColumn(unit -> Formats.decimal(unit.totalShortfall(), locale))
-                .setHeader(getTranslation("dashboard.behind.shortfall")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+        // Rates of unlike groups do not add up: the column names the group furthest behind and by how much.
+        behind.addColumn(this::furthestBehind).setHeader(getTranslation("dashboard.behind.furthest"))
+                .setFlexGrow(2);
         behind.setAllRowsVisible(true);
         // The groups a unit is behind in make a long line: let it wrap rather than cut it off.
         behind.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -201,9 +202,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
 
     /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
     static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        return Period.newestBegunBy(periodsNewestFirst.stream().map(Period::read).flatMap(Optional::stream).toList(),
-                        today).map(Period::text)
-                .or(() -> periodsNewestFirst.stream().findFirst());
+        return Period.current(periodsNewestFirst, today);
     }
 
     private void showCampaign(RankedUnit chosen) {
@@ -229,6 +228,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     }
 
     /** "Thanh toán trực tuyến (5,2), …": the groups a unit is behind in, with the rate points it lacks. */
+    private String furthestBehind(UnitProgress unit) {
+        return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
+                .max(Comparator.comparingDouble(GroupProgress::shortfall))
+                .map(g -> ProgressLabels.group(this, g.groupCode()) + ": " + Formats.decimal(g.shortfall(), getLocale()))
+                .orElse("");
+    }
+
     private String groupsBehind(UnitProgress unit) {
         return unit.groups().stream().filter(g -> g.status() == GroupProgress.Status.BEHIND)
                 .map(g -> ProgressLabels.group(this, g.groupCode()) + " (" + Formats.decimal(g.shortfall(),

@@ -1,5 +1,6 @@
 package vn.serviceindex.portal.progress.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -59,6 +61,9 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
     static final String UNIT_ID = "unitId";
     static final String COMPLETION = "completion";
 
+    /** The columns a phone leaves out. */
+    private final List<Grid.Column<GroupProgress>> wideOnly = new ArrayList<>();
+    boolean narrow;
     private final ProgressService progress;
     private final UnitService units;
     private final ForecastService forecasts;
@@ -92,33 +97,41 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
             }
         });
 
-        // Fixed widths with wrapping headers: the what-if sentence takes what is left.
+        // Fixed, resizable widths with wrapping headers that fit 1366 px with the menu open: the what-if sentence,
+        // the page's key advice, takes what is left. A phone keeps group, current and status, the advice below each.
         grid.addColumn(g -> ProgressLabels.group(this, g.groupCode()))
-                .setHeader(getTranslation("progress.column.group")).setWidth("10rem").setFlexGrow(1);
-        grid.addColumn(g -> ProgressLabels.rate(g.baseline(), locale))
+                .setHeader(getTranslation("progress.column.group")).setWidth("8rem").setFlexGrow(1);
+        wideOnly.add(grid.addColumn(g -> ProgressLabels.rate(g.baseline(), locale))
                 .setHeader(getTranslation("progress.column.baseline")).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6rem").setFlexGrow(0);
+                .setWidth("5rem").setFlexGrow(0));
         grid.addColumn(g -> ProgressLabels.rate(g.current(), locale)
                         + (g.currentPeriod() == null ? "" : " (" + g.currentPeriod() + ")"))
                 .setHeader(getTranslation("progress.column.current")).setTextAlign(ColumnTextAlign.END)
-                .setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(g -> ProgressLabels.rate(g.expectedToday(), locale))
+                .setWidth("7rem").setFlexGrow(0);
+        wideOnly.add(grid.addColumn(g -> ProgressLabels.rate(g.expectedToday(), locale))
                 .setHeader(getTranslation("progress.column.expected")).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(g -> ProgressLabels.rate(g.phaseTarget(), locale))
+                .setWidth("5.5rem").setFlexGrow(0));
+        wideOnly.add(grid.addColumn(g -> ProgressLabels.rate(g.phaseTarget(), locale))
                 .setHeader(getTranslation("progress.column.phaseTarget")).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(g -> ProgressLabels.rate(g.finalTarget(), locale))
+                .setWidth("5.5rem").setFlexGrow(0));
+        wideOnly.add(grid.addColumn(g -> ProgressLabels.rate(g.finalTarget(), locale))
                 .setHeader(getTranslation("progress.column.finalTarget")).setTextAlign(ColumnTextAlign.END)
-                .setWidth("6rem").setFlexGrow(0);
-        grid.addComponentColumn(this::completion).setHeader(getTranslation("progress.column.completion"))
-                .setKey(COMPLETION).setWidth("8.5rem").setFlexGrow(0);
+                .setWidth("5rem").setFlexGrow(0));
+        wideOnly.add(grid.addComponentColumn(this::completion).setHeader(getTranslation("progress.column.completion"))
+                .setKey(COMPLETION).setWidth("7rem").setFlexGrow(0));
         // A text column, so that the status reads (and exports) as words; its part colours it.
         grid.addColumn(g -> ProgressLabels.status(this, g.status())).setHeader(getTranslation("progress.column.status"))
                 .setPartNameGenerator(g -> "progress-" + g.status().name().toLowerCase(Locale.ROOT))
-                .setWidth("9.5rem").setFlexGrow(0);
-        grid.addColumn(this::whatIfText).setHeader(getTranslation("progress.column.whatIf")).setWidth("16rem")
-                .setFlexGrow(3);
+                .setWidth("7rem").setFlexGrow(0);
+        wideOnly.add(grid.addColumn(this::whatIfText).setHeader(getTranslation("progress.column.whatIf"))
+                .setWidth("14rem").setFlexGrow(3));
+        grid.getColumns().forEach(column -> column.setResizable(true));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(g -> {
+            var advice = new Div(new Span(whatIfText(g)));
+            advice.addClassName("progress-what-if");
+            return advice;
+        }));
+        grid.setDetailsVisibleOnClick(false);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
@@ -192,6 +205,7 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
         ruleNote.setVisible(!byRule.isEmpty());
         ruleNote.addClassName("progress-plan");
         grid.setItems(found.unit().groups());
+        showColumns();
         var exports = new HorizontalLayout(csv, xlsx);
         content.add(campaignLine, phaseLine, planLine, ruleNote, exports, grid);
         content.add(new ForecastPanel(forecasts, unit.id()));
@@ -269,6 +283,28 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
                 writer.write(cells);
             }
         }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        var page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
+    }
+
+    /** A phone shows the group, its current rate and status, and the what-if advice under each row. */
+    void fitTo(int windowWidth) {
+        boolean phone = windowWidth > 0 && windowWidth < 700;
+        if (phone != narrow) {
+            narrow = phone;
+            showColumns();
+        }
+    }
+
+    private void showColumns() {
+        wideOnly.forEach(column -> column.setVisible(!narrow));
+        grid.getListDataView().getItems().forEach(g -> grid.setDetailsVisible(g, narrow && !whatIfText(g).isEmpty()));
     }
 
     @Override

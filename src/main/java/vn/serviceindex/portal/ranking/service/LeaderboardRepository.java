@@ -108,7 +108,7 @@ class LeaderboardRepository {
                         from members m
                         left join ranked cur on cur.unit_id = m.id and cur.period = :period
                         left join ranked prev on prev.unit_id = m.id and prev.period = cast(:previous as text)
-                        order by rank, m.name""")
+                        order by rank, m.name collate \"vi-x-icu\"""")
                 .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
                 .param("period", period.text()).param("group", group)
                 .param("previous", previousPeriod == null ? null : previousPeriod.text())
@@ -135,6 +135,16 @@ class LeaderboardRepository {
     }
 
     /** The newest period in which the unit has a result with a score. */
+    /** Every period in which the unit has a score, newest first. */
+    List<String> scoredPeriods(long unitId) {
+        return jdbc.sql("""
+                        select r.period from result r join result_group g on g.result_id = r.id
+                        where r.unit_id = :unit and coalesce(g.official_score, g.computed_score) is not null
+                        group by r.period
+                        order by period_start(r.period) desc, period_fineness(r.period) desc""")
+                .param("unit", unitId).query(String.class).list();
+    }
+
     Optional<String> newestPeriod(long unitId) {
         // In the order of Period (V11__periods.sql): as text 2024-Q2 would sort after 2024-06.
         return jdbc.sql("""
@@ -150,7 +160,7 @@ class LeaderboardRepository {
                         select p.id, p.code, p.name, p.level, p.path from org_unit p
                         where p.level = 'PROVINCE' and exists (
                             select 1 from org_unit u where u.path like p.path || '%'"""
-                        + " and " + ScopeFilter.condition("u.path") + ") order by p.name"), scope)
+                        + " and " + ScopeFilter.condition("u.path") + ") order by p.name collate \"vi-x-icu\""), scope)
                 .query(LeaderboardRepository::unit).list();
     }
 

@@ -22,6 +22,7 @@ import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
+import vn.serviceindex.portal.result.service.ResultService;
 import vn.serviceindex.portal.security.service.CurrentUser;
 
 /**
@@ -39,11 +40,34 @@ public class LeaderboardService {
     /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
     private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
 
+    /** Today as results see it (the campaign's pinned day in a demo): what "the current period" is measured by. */
+    private final ResultService results;
+
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser,
-                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps) {
+                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps, ResultService results) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.phaseTargetGaps = phaseTargetGaps;
+        this.results = results;
+    }
+
+    /** The peer group a reader compares first: that of its own unit, with its root (province or district). */
+    public record ReaderPeers(PeerGroup group, @Nullable Long rootId) {
+    }
+
+    /**
+     * The reader's own peer group: a department editor's departments, a commune editor's communes of its district.
+     * Empty for an account without a unit, or whose unit is a province (it compares its districts first).
+     */
+    public Optional<ReaderPeers> readersPeers() {
+        return currentUser.get().map(user -> user.homeUnitId()).flatMap(leaderboards::unit)
+                .filter(unit -> !unit.level().equals("PROVINCE"))
+                .map(this::peersOf).map(peers -> new ReaderPeers(peers.group(), peers.rootId()));
+    }
+
+    /** The current period among these: the newest that has begun by today, else the newest. */
+    public Optional<String> currentPeriod(List<String> periods) {
+        return Period.current(periods, results.today());
     }
 
     /**
@@ -93,13 +117,13 @@ public class LeaderboardService {
     }
 
     /**
-     * The unit's place among its peers in its newest period with a score: departments and districts among those of
+     * The unit's place among its peers in its current period with a score (the newest begun by today): departments and districts among those of
      * their province, a commune among the communes of its district (or of its province where districts are gone),
      * a province among provinces. Empty when the unit has no scored result yet.
      */
     public Optional<UnitStanding> standing(long unitId) {
         RankedUnit unit = readableRoot(unitId);
-        Optional<String> period = leaderboards.newestPeriod(unitId);
+        Optional<String> period = currentPeriod(leaderboards.scoredPeriods(unitId));
         if (period.isEmpty()) {
             return Optional.empty();
         }

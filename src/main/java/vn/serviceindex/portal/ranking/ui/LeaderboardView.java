@@ -1,20 +1,26 @@
 package vn.serviceindex.portal.ranking.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +56,11 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     final Select<String> rankBy = new Select<>();
     final Grid<LeaderboardRow> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
+    final Map<String, Grid.Column<LeaderboardRow>> groupColumns = new LinkedHashMap<>();
+    Grid.Column<LeaderboardRow> movementColumn;
+    Grid.Column<LeaderboardRow> gapColumn;
+    /** Whether the window is a phone's: rank, name, score and the chosen group, the rest on a tap. */
+    boolean narrow;
     List<LeaderboardRow> rows = List.of();
     /** Per unit id, the points to the unit's current phase target (of the chosen group, or in total). */
     Map<Long, Double> gaps = Map.of();
@@ -82,19 +93,31 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         rankBy.setItemLabelGenerator(g -> getTranslation("ranking.group." + g));
         rankBy.setValue(TOTAL);
 
+        // Every column can be resized; the unit's name wraps (portal.css) and takes the room the numbers leave.
         grid.addColumn(LeaderboardRow::rank).setHeader(getTranslation("ranking.column.rank")).setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit")).setFlexGrow(3);
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setResizable(true);
+        grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit")).setFlexGrow(3)
+                .setWidth("12rem").setResizable(true);
         grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0).setResizable(true);
         for (String group : LeaderboardService.GROUPS) {
-            grid.addColumn(row -> Formats.decimal(row.groups().get(group), locale)).setHeader(group)
-                    .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+            groupColumns.put(group, grid.addColumn(row -> Formats.decimal(row.groups().get(group), locale))
+                    .setHeader(group).setTextAlign(ColumnTextAlign.END).setWidth("5rem").setFlexGrow(0)
+                    .setResizable(true));
         }
-        grid.addColumn(row -> movementText(row.movement())).setHeader(getTranslation("ranking.column.movement"))
-                .setAutoWidth(true);
-        grid.addColumn(row -> gaps.containsKey(row.unitId()) ? Formats.decimal(gaps.get(row.unitId()), locale) : "")
-                .setHeader(getTranslation("ranking.column.gap")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        movementColumn = grid.addColumn(row -> movementText(row.movement()))
+                .setHeader(getTranslation("ranking.column.movement")).setWidth("6.5rem").setFlexGrow(0)
+                .setResizable(true);
+        // Mostly empty (only units with a plan have a phase target): narrow, its header wraps.
+        gapColumn = grid.addColumn(row -> gaps.containsKey(row.unitId())
+                        ? Formats.decimal(gaps.get(row.unitId()), locale) : "")
+                .setHeader(getTranslation("ranking.column.gap")).setTextAlign(ColumnTextAlign.END).setWidth("7rem")
+                .setFlexGrow(0).setResizable(true);
+        // On a phone the rest of a row opens on a tap.
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(row -> details(row, locale)));
+        grid.setDetailsVisibleOnClick(false);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addClassName("leaderboard-grid");
         grid.setSizeFull();
 
         province.addValueChangeListener(e -> provinceChanged());
@@ -105,16 +128,73 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         });
         district.addValueChangeListener(e -> refresh());
         period.addValueChangeListener(e -> refresh());
-        rankBy.addValueChangeListener(e -> refresh());
+        rankBy.addValueChangeListener(e -> {
+            showColumns();
+            refresh();
+        });
 
         var filters = new HorizontalLayout(province, peers, district, period, rankBy);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
         add(new H2(getTranslation("ranking.title")), filters, exports, empty, grid);
+        // The reader's own peer group first: a department editor's departments, a commune's district.
+        var own = leaderboards.readersPeers();
+        own.ifPresent(mine -> peers.setValue(mine.group()));
         if (!provinces.isEmpty()) {
             province.setValue(provinces.getFirst());
         }
+        own.filter(mine -> mine.group() == PeerGroup.COMMUNES_OF_DISTRICT && mine.rootId() != null)
+                .flatMap(mine -> district.getListDataView().getItems()
+                        .filter(d -> d.id() == mine.rootId()).findFirst())
+                .ifPresent(district::setValue);
+        showColumns();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        var page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
+    }
+
+    /** A phone shows rank, name, score and the chosen group; a tap on a row shows the rest. */
+    void fitTo(int windowWidth) {
+        boolean phone = windowWidth > 0 && windowWidth < 700;
+        if (phone != narrow) {
+            narrow = phone;
+            showColumns();
+        }
+    }
+
+    private void showColumns() {
+        String chosen = rankBy.getValue();
+        groupColumns.forEach((group, column) -> column.setVisible(!narrow || group.equals(chosen)));
+        movementColumn.setVisible(!narrow);
+        gapColumn.setVisible(!narrow);
+        grid.setDetailsVisibleOnClick(narrow);
+        if (!narrow) {
+            rows.forEach(row -> grid.setDetailsVisible(row, false));
+        }
+    }
+
+    private Div details(LeaderboardRow row, Locale locale) {
+        var details = new Div();
+        details.addClassName("leaderboard-details");
+        for (String group : LeaderboardService.GROUPS) {
+            details.add(new Span(getTranslation("ranking.group." + group) + ": "
+                    + Formats.decimal(row.groups().get(group), locale)));
+        }
+        String movement = movementText(row.movement());
+        if (!movement.isEmpty()) {
+            details.add(new Span(getTranslation("ranking.column.movement") + ": " + movement));
+        }
+        if (gaps.containsKey(row.unitId())) {
+            details.add(new Span(getTranslation("ranking.column.gap") + ": "
+                    + Formats.decimal(gaps.get(row.unitId()), locale)));
+        }
+        return details;
     }
 
     private void provinceChanged() {
@@ -125,7 +205,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         district.setItems(leaderboards.districts(chosen.id()));
         List<String> periods = leaderboards.periods(chosen.id());
         period.setItems(periods);
-        period.setValue(periods.isEmpty() ? null : periods.getFirst());
+        period.setValue(leaderboards.currentPeriod(periods).orElse(null));
         refresh();
     }
 

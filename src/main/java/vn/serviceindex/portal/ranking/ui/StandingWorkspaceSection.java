@@ -60,8 +60,11 @@ class StandingWorkspaceSection implements WorkspaceSection {
                 Formats.decimal(row.score(), locale)) + (row.official() ? ""
                 : " (" + ui.getTranslation("ranking.computed") + ")"));
         total.addClassName("standing-total");
-        var place = new Paragraph(ui.getTranslation("ranking.standing.place", row.rank(), standing.peerCount(),
-                ui.getTranslation("ranking.peers." + standing.peers().name())));
+        // "Rank 1 of 1" says nothing: a unit alone in its peer group is told so.
+        var place = new Paragraph(standing.peerCount() <= 1
+                ? ui.getTranslation("ranking.standing.alone", ui.getTranslation("ranking.peers." + standing.peers().name()))
+                : ui.getTranslation("ranking.standing.place", row.rank(), standing.peerCount(),
+                        ui.getTranslation("ranking.peers." + standing.peers().name())));
         place.addClassName("standing-place");
         card.add(total, place);
         for (String group : LeaderboardService.GROUPS) {

@@ -64,7 +64,7 @@ class ImportUnits {
     /** The open provinces, by name, for the choice of the province a sheet is imported into. */
     java.util.List<OrgUnit> openProvinces() {
         return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where level = 'PROVINCE' and valid_to is null"
-                        + " order by name")
+                        + " order by name collate \"vi-x-icu\"")
                 .query(UnitRows::map).list();
     }
 }

@@ -3,6 +3,7 @@ package vn.serviceindex.portal.result.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.Uploads;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.result.domain.ImportOutcome;
 import vn.serviceindex.portal.result.domain.ImportPreview;
@@ -82,30 +84,38 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
             event.getUI().access(() -> receive(event.getFileName(), data));
         });
         upload.setMaxFiles(1);
+        Uploads.translated(upload);
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxBytes()));
         upload.setUploadButton(new Button(getTranslation("result.import.upload")));
 
         units.addColumn(PreviewRow::label).setHeader(getTranslation("result.import.column.code")).setAutoWidth(true);
-        units.addColumn(PreviewRow::name).setHeader(getTranslation("result.import.column.name")).setFlexGrow(3);
+        units.addColumn(PreviewRow::name).setHeader(getTranslation("result.import.column.name")).setFlexGrow(3)
+                .setWidth("12rem");
         units.addColumn(row -> row.level() == null ? "" : getTranslation("unit.level." + row.level().name()))
                 .setHeader(getTranslation("result.import.column.level")).setAutoWidth(true);
         units.addColumn(row -> getTranslation("result.import.match." + row.match().name()))
                 .setHeader(getTranslation("result.import.column.match")).setAutoWidth(true);
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().headlineRate(), locale))
-                .setHeader(getTranslation("result.import.column.rateBefore"));
+                .setHeader(getTranslation("result.import.column.rateBefore")).setWidth("6.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         units.addColumn(row -> Formats.decimal(row.line().headlineRate(), locale))
-                .setHeader(getTranslation("result.import.column.rate"));
+                .setHeader(getTranslation("result.import.column.rate")).setWidth("6.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().officialScore(), locale))
-                .setHeader(getTranslation("result.import.column.scoreBefore"));
+                .setHeader(getTranslation("result.import.column.scoreBefore")).setWidth("6.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         units.addColumn(row -> Formats.decimal(row.line().score(), locale))
-                .setHeader(getTranslation("result.import.column.score"));
+                .setHeader(getTranslation("result.import.column.score")).setWidth("6.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         units.addColumn(row -> row.changes() ? getTranslation("result.import.changed") : "")
                 .setHeader(getTranslation("result.import.column.change")).setAutoWidth(true);
+        units.getColumns().forEach(column -> column.setResizable(true));
         units.setSizeFull();
 
         warningsTitle.setText(getTranslation("result.import.warnings"));
-        warnings.addColumn(PortalWarning::unitName).setHeader(getTranslation("result.import.column.name"));
+        warnings.addColumn(PortalWarning::unitName).setHeader(getTranslation("result.import.column.name"))
+                .setWidth("12rem").setFlexGrow(2);
         warnings.addColumn(PortalWarning::metricCode).setHeader(getTranslation("result.import.column.metric"));
         warnings.addColumn(PortalWarning::status).setHeader(getTranslation("result.import.column.status"));
         warnings.addColumn(w -> w.message() == null ? "" : w.message())

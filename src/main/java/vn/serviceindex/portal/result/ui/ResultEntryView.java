@@ -445,6 +445,9 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         final Span estimate = new Span();
         final Div stored = new Div();
         final Button remove = new Button();
+        /** Beside a rate typed over the portal's figures: the official score, which ranks, may no longer match. */
+        final Div staleScore = new Div();
+        final Button clearScore = new Button();
         private final @Nullable StoredGroup current;
 
         GroupEntry(IndexGroup group, @Nullable StoredGroup current, boolean editable) {
@@ -472,6 +475,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
                 field.addValueChangeListener(event -> {
                     read();
                     refreshPreview();
+                    showStaleScore();
                 });
             }
             var fields = new FormLayout(rate, score);
@@ -479,13 +483,32 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
             estimate.addClassName("result-entry-estimate");
             stored.addClassName("result-entry-stored");
             showStored(current);
-            add(heading, fields, estimate, stored);
+            clearScore.setText(getTranslation("result.entry.staleScore.clear"));
+            clearScore.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            clearScore.addClickListener(click -> score.setValue(""));
+            staleScore.add(new Span(getTranslation("result.entry.staleScore")), clearScore);
+            staleScore.addClassName("result-entry-stale");
+            staleScore.setVisible(false);
+            add(heading, fields, staleScore, estimate, stored);
             // A typed slip can be taken back, with a reason; the portal's own figures are corrected by a new import.
             remove.setText(getTranslation("result.entry.remove"));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             remove.setVisible(editable && current != null && current.result().source() == ResultSource.TYPED);
             remove.addClickListener(click -> openRemoval(group));
             add(remove);
+        }
+
+        /**
+         * Shown when the rate now differs from the portal's stored one while the portal's official score is kept: that
+         * score ranks the unit, and the portal computed it from the old rate.
+         */
+        void showStaleScore() {
+            boolean fromPortal = current != null && current.result().source() == ResultSource.IMPORTED
+                    && current.result().officialScore() != null;
+            Double typedRate = Formats.parseDecimal(rate.getValue()).orElse(null);
+            boolean rateChanged = fromPortal && typedRate != null && (current.result().headlineRate() == null
+                    || Math.abs(typedRate - current.result().headlineRate()) > 0.004);
+            staleScore.setVisible(rateChanged && !score.getValue().isBlank());
         }
 
         /** The group's typed values (none when both fields are blank); a refused field is marked with why. */

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.Uploads;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.result.domain.SheetOutcome;
 import vn.serviceindex.portal.result.domain.SheetPreview;
@@ -91,6 +92,7 @@ class ResultSheetImportPanel extends VerticalLayout {
             event.getUI().access(() -> receive(event.getFileName(), data));
         });
         upload.setMaxFiles(1);
+        Uploads.translated(upload);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limit));

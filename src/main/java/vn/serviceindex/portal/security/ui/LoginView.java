@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import vn.serviceindex.portal.base.ui.LanguageSwitch;
 
@@ -44,7 +45,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        loginForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        loginForm.setError(failed);
+        VaadinSession session = VaadinSession.getCurrent();
+        if (failed && session != null && session.getSession() != null
+                && session.getSession().getAttribute(FailedLoginMemory.LAST_USERNAME) instanceof String username) {
+            // The username the user typed stays; only the password is typed again.
+            loginForm.getElement().executeJs("""
+                    const field = this.querySelector('vaadin-text-field[name=username]');
+                    if (field) { field.value = $0; }
+                    const password = this.querySelector('vaadin-password-field[name=password]');
+                    if (password) { setTimeout(() => password.focus()); }""", username);
+        }
     }
 
     @Override

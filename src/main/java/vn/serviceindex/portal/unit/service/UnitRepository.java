@@ -44,7 +44,7 @@ class UnitRepository {
 
     List<OrgUnit> children(long parentId) {
         return jdbc.sql("select " + UnitRows.COLUMNS
-                        + " from org_unit u where u.parent_id = :parent order by u.name")
+                        + " from org_unit u where u.parent_id = :parent order by u.name collate \"vi-x-icu\"")
                 .param("parent", parentId).query(UnitRows::map).list();
     }
 

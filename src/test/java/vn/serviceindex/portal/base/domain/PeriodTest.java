@@ -87,4 +87,14 @@ class PeriodTest {
         }
         throw new AssertionError(text + " was read as a period");
     }
+
+    @Test
+    void the_current_period_is_the_newest_begun_by_the_day_else_the_newest() {
+        var day = LocalDate.of(2024, 5, 2);
+        assertThat(Period.current(List.of("2024-06", "2024-05", "2024-Q2", "2023"), day)).contains("2024-05");
+        assertThat(Period.current(List.of("2024-05-02", "2024-05"), day)).contains("2024-05-02");
+        assertThat(Period.current(List.of("2024-07", "2024-06"), day)).as("nothing begun yet")
+                .contains("2024-07");
+        assertThat(Period.current(List.of(), day)).isEmpty();
+    }
 }

@@ -195,25 +195,45 @@ class PlanViewTest extends CampaignUiTest {
     class Validation {
 
         @Test
-        void overlapping_phases_are_refused_as_soon_as_the_phase_is_added() {
+        void a_new_phase_on_a_one_phase_draft_is_proposed_as_the_second_half_of_the_last_phase() {
             login("iapnon.lanhdao");
             PlanView view = openPlan("631.09");
 
             _click(view.addPhase);
             var dialog = (PlanView.PhaseDialog) view.openDialog;
             assertThat(dialog.name.getValue()).isEqualTo("Giai đoạn 2");
+            assertThat(List.of(dialog.start.getValue(), dialog.end.getValue())).as("inside the campaign")
+                    .containsExactly(LocalDate.of(2024, 5, 11), LocalDate.of(2024, 6, 30));
+            assertThat(dialog.splitNote.getText())
+                    .isEqualTo("Giai đoạn 1 sẽ kết thúc ngày 10/05/2024 để nhường chỗ cho giai đoạn mới.");
+            _click(dialog.ok);
+
+            assertThat(notificationTexts()).isEmpty();
+            assertThat(rows(view.phaseGrid)).extracting(row -> row.get(1) + " – " + row.get(2))
+                    .containsExactly("22/03/2024 – 10/05/2024", "11/05/2024 – 30/06/2024");
+        }
+
+        @Test
+        void overlapping_phases_are_refused_as_soon_as_the_phase_is_changed() {
+            login("iapnon.lanhdao");
+            PlanView view = openPlan("631.09");
+            _click(view.addPhase);
+            _click(((PlanView.PhaseDialog) view.openDialog).ok);
+
+            GridKt._selectRow(view.phaseGrid, 1);
+            _click(view.editPhase);
+            var dialog = (PlanView.PhaseDialog) view.openDialog;
             _setValue(dialog.start, LocalDate.of(2024, 5, 1));
-            _setValue(dialog.end, LocalDate.of(2024, 6, 30));
             _click(dialog.ok);
 
             assertThat(notificationTexts()).containsExactly(
                     "Giai đoạn 1 và Giai đoạn 2 trùng thời gian; các giai đoạn không được chồng lên nhau.");
             assertThat(dialog.isOpened()).as("the dialog stays open to fix the dates").isTrue();
-            assertThat(GridKt._size(view.phaseGrid)).isEqualTo(1);
+            assertThat(GridKt._size(view.phaseGrid)).isEqualTo(2);
         }
 
         @Test
-        void a_phase_outside_the_campaign_is_refused() {
+        void a_phase_outside_the_campaign_is_refused_beside_the_date() {
             login("iapnon.lanhdao");
             PlanView view = openPlan("631.09");
 
@@ -223,8 +243,11 @@ class PlanViewTest extends CampaignUiTest {
             _setValue(dialog.start, LocalDate.of(2024, 3, 1));
             _click(dialog.ok);
 
-            assertThat(notificationTexts()).containsExactly("Giai đoạn 1 (01/03/2024 – 30/06/2024) nằm ngoài thời gian"
-                    + " chiến dịch (22/03/2024 – 30/06/2024).");
+            assertThat(dialog.start.isInvalid()).isTrue();
+            assertThat(dialog.start.getErrorMessage())
+                    .isEqualTo("Ngày phải nằm trong thời gian chiến dịch (22/03/2024 – 30/06/2024).");
+            assertThat(dialog.end.isInvalid()).isFalse();
+            assertThat(dialog.isOpened()).isTrue();
         }
 
         @Test
@@ -265,9 +288,12 @@ class PlanViewTest extends CampaignUiTest {
             _click(view.save);
             assertThat(notificationTexts()).containsExactly("Chỉ tiêu “Dịch vụ công trực tuyến” của Giai đoạn 1 khác"
                     + " mức đề xuất theo quy tắc (60 %): hãy ghi lý do.");
+            assertThat(online.reason.isInvalid()).as("the missing reason is marked").isTrue();
+            assertThat(online.reason.getErrorMessage()).isEqualTo("Hãy ghi lý do khác đề xuất.");
 
             clearNotifications();
             _setValue(online.reason, "Xã vùng sâu, hạ tầng mạng còn yếu.");
+            assertThat(online.reason.isInvalid()).isFalse();
             _click(view.save);
             assertThat(notificationTexts()).containsExactly("Đã lưu kế hoạch.");
 
@@ -361,13 +387,18 @@ class PlanViewTest extends CampaignUiTest {
         login("iapnon.lanhdao");
         PlanView view = openPlan("631.09");
         _click(view.submit);
-        assertThat(notificationTexts()).containsExactly("Đã lưu kế hoạch.", "Hãy nhập số kế hoạch trước khi gửi tỉnh.");
+        assertThat(notificationTexts()).as("nothing saved, so no 'saved' beside the refusal")
+                .containsExactly("Hãy nhập số kế hoạch trước khi gửi tỉnh.");
+        assertThat(view.number.isInvalid()).isTrue();
+        assertThat(view.number.getErrorMessage()).isEqualTo("Hãy nhập số kế hoạch trước khi gửi tỉnh.");
+        assertThat(view.status.getText()).isEqualTo("Dự thảo");
 
         clearNotifications();
         _setValue(view.number, "15/KH-UBND");
         _setValue(view.planDate, LocalDate.of(2024, 3, 25));
         _click(view.submit);
-        assertThat(notificationTexts()).containsExactly("Đã lưu kế hoạch.", "Đã gửi kế hoạch để tỉnh phê duyệt.");
+        assertThat(notificationTexts()).containsExactly("Đã gửi kế hoạch để tỉnh phê duyệt.");
+        assertThat(view.number.isInvalid()).isFalse();
         assertThat(view.status.getText()).isEqualTo("Chờ phê duyệt");
         assertThat(view.withdraw.isVisible()).isTrue();
         assertThat(view.save.isVisible()).isFalse();
@@ -376,6 +407,8 @@ class PlanViewTest extends CampaignUiTest {
         login("tinh.giamsat");
         view = openPlan("631.09");
         assertThat(view.approve.isVisible()).isTrue();
+        assertThat(view.statusNote.getText()).as("the advice to withdraw is the unit's")
+                .isEqualTo("Đơn vị đã gửi, đang chờ tỉnh phê duyệt.");
         _click(view.returnPlan);
         var returning = (PlanView.CommentDialog) view.openDialog;
         _click(returning.confirm);
@@ -398,7 +431,12 @@ class PlanViewTest extends CampaignUiTest {
         login("tinh.giamsat");
         view = openPlan("631.09");
         _click(view.approve);
+        assertThat(view.status.getText()).as("approving asks first").isEqualTo("Chờ phê duyệt");
+        var approving = (PlanView.CommentDialog) view.openDialog;
+        _setValue(approving.comment, "Đồng ý, lưu ý nhiệm vụ tuyên truyền.");
+        _click(approving.confirm);
         assertThat(view.status.getText()).isEqualTo("Đã phê duyệt");
+        assertThat(rows(view.history).getLast().get(4)).isEqualTo("Đồng ý, lưu ý nhiệm vụ tuyên truyền.");
         assertThat(view.reopen.isVisible()).isTrue();
         _click(view.reopen);
         var reopening = (PlanView.CommentDialog) view.openDialog;
@@ -425,6 +463,7 @@ class PlanViewTest extends CampaignUiTest {
         assertThat(view.withdraw.isVisible()).as("an admin may also act for the unit").isTrue();
 
         _click(view.approve);
+        _click(((PlanView.CommentDialog) view.openDialog).confirm); // the comment is optional
 
         assertThat(view.status.getText()).isEqualTo("Đã phê duyệt");
         assertThat(rows(view.history).getLast().get(1)).isEqualTo("Quản trị hệ thống");

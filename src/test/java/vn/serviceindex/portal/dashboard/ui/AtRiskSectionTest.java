@@ -60,7 +60,7 @@ class AtRiskSectionTest extends KaribuTest {
         assertThat(listed).allSatisfy(a -> assertThat(a.group().weeklyGainNeeded()).isPositive());
         assertThat(section.sheet.atRisk()).hasSize(319);
         assertThat(section.backtest.getText()).isEqualTo("Kiểm chứng trên số liệu đã lưu (mỗi tháng dự báo tháng "
-                + "sau): 1.008 dự báo, lệch trung bình 1,25 điểm %; 97,8 % trong 969 nhận định Sẽ đạt / Sẽ không đạt "
+                + "sau): 1.008 dự báo, lệch trung bình 1,25 điểm phần trăm; 97,8 % trong 969 nhận định Sẽ đạt / Sẽ không đạt "
                 + "đúng với kết quả; 60,6 % kết quả nằm trong khoảng dự báo.");
     }
 
@@ -76,8 +76,8 @@ class AtRiskSectionTest extends KaribuTest {
 
         assertThat(records.getFirst().toList()).containsExactly("Mã đơn vị", "Đơn vị", "Cấp", "Mã nhóm",
                 "Nhóm chỉ số", "Ngày kiểm tra", "Cần đạt ở kỳ kiểm tra (%)", "Dự báo (%)", "Dự báo thấp (%)",
-                "Dự báo cao (%)", "Nhận định", "Thiếu so với mức cần đạt (điểm %)", "Kết quả mới nhất (%)",
-                "Kỳ của kết quả mới nhất", "Xu hướng (điểm %/tuần)", "Cần tăng mỗi tuần (điểm %)",
+                "Dự báo cao (%)", "Nhận định", "Thiếu so với mức cần đạt (điểm phần trăm)", "Kết quả mới nhất (%)",
+                "Kỳ của kết quả mới nhất", "Xu hướng (điểm phần trăm/tuần)", "Cần tăng mỗi tuần (điểm phần trăm)",
                 "Số kỳ dùng để dự báo", "Nguồn chỉ tiêu");
         assertThat(records).hasSize(1 + 319);
         assertThat(records.get(1).get(0)).isEqualTo(first.unit().unitCode());

@@ -101,6 +101,28 @@ class UnitProgressViewTest extends KaribuTest {
     }
 
     @Test
+    void on_a_phone_the_what_if_advice_reads_under_each_row() {
+        actAs("admin");
+        DistrictResults.iaGraiFifth(results, this::unitId);
+        login("tinh.giamsat");
+        navigate("progress/" + unitId("628"));
+        UnitProgressView view = view();
+
+        view.fitTo(390);
+
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getHeaderText()))
+                .containsExactly("Nhóm chỉ số", "Hiện tại", "Tình trạng");
+        var payment = view.grid.getListDataView().getItems()
+                .filter(g -> g.groupCode().equals("TTTT")).findFirst().orElseThrow();
+        assertThat(view.grid.isDetailsVisible(payment)).isTrue();
+        assertThat(view.whatIfText(payment)).startsWith("Đạt chỉ tiêu giai đoạn về thanh toán trực tuyến");
+
+        view.fitTo(1366);
+        assertThat(view.grid.getColumns()).allMatch(c -> c.isVisible() && c.isResizable());
+        assertThat(view.grid.isDetailsVisible(payment)).isFalse();
+    }
+
+    @Test
     void in_english_the_what_if_reads_with_ordinals() {
         actAs("admin");
         DistrictResults.iaGraiFifth(results, this::unitId);
@@ -189,7 +211,7 @@ class UnitProgressViewTest extends KaribuTest {
                 new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
         assertThat(records.getFirst().toList()).containsExactly("Mã nhóm", "Nhóm chỉ số", "Năm trước", "Hiện tại",
                 "Kỳ", "Cần đạt hôm nay", "Chỉ tiêu giai đoạn", "Chỉ tiêu cuối", "Hoàn thành", "Tình trạng",
-                "Nguồn chỉ tiêu", "Còn thiếu hôm nay (điểm %)", "Điểm thêm khi đạt chỉ tiêu giai đoạn",
+                "Nguồn chỉ tiêu", "Còn thiếu hôm nay (điểm phần trăm)", "Điểm thêm khi đạt chỉ tiêu giai đoạn",
                 "Hạng hiện tại", "Hạng khi đạt chỉ tiêu giai đoạn");
         assertThat(records).hasSize(7);
         assertThat(records.get(4).toList()).containsExactly("TTTT", "Thanh toán trực tuyến", "67.37", "72.5",
@@ -228,7 +250,7 @@ class UnitProgressViewTest extends KaribuTest {
 
         Div card = _get(Div.class, spec -> spec.withClasses("progress-card"));
         assertThat(card.getElement().getTextRecursively()).contains("Tiến độ chỉ tiêu",
-                "1/6 nhóm chỉ số đúng tiến độ", "Chậm nhất: Tiến độ giải quyết (thiếu 10 điểm %)");
+                "1/6 nhóm chỉ số đúng tiến độ", "Chậm nhất: Tiến độ giải quyết (thiếu 10 điểm phần trăm)");
         Anchor open = _get(card, Anchor.class);
         assertThat(open.getHref()).isEqualTo("progress/" + unitId("H64.08"));
     }

@@ -105,4 +105,41 @@ class LeaderboardViewTest extends KaribuTest {
                 .isEqualTo("3.68");
         assertThat(records).hasSize(18);
     }
+
+    @Test
+    void each_reader_opens_on_its_own_peer_group_in_the_current_period() {
+        login("sgtvt.lanhdao");
+        navigate("leaderboards");
+        var view = _get(LeaderboardView.class);
+        assertThat(view.peers.getValue()).isEqualTo(PeerGroup.DEPARTMENTS);
+        assertThat(view.period.getValue()).as("the newest period begun by 02/05/2024, not June")
+                .isEqualTo("2024-05");
+        assertThat(GridKt._size(view.grid)).isEqualTo(22);
+
+        logout();
+        login("iapnon.lanhdao");
+        navigate("leaderboards");
+        view = _get(LeaderboardView.class);
+        assertThat(view.peers.getValue()).isEqualTo(PeerGroup.COMMUNES_OF_DISTRICT);
+        assertThat(view.district.getValue().name()).isEqualTo("Huyện Đức Cơ");
+        assertThat(GridKt._size(view.grid)).isEqualTo(9);
+    }
+
+    @Test
+    void a_phone_shows_rank_name_score_and_the_chosen_group_and_the_rest_on_a_tap() {
+        login("tinh.giamsat");
+        navigate("leaderboards");
+        var view = _get(LeaderboardView.class);
+        _setValue(view.rankBy, "TDGQ");
+
+        view.fitTo(390);
+        assertThat(view.grid.getColumns().stream().filter(c -> c.isVisible()).map(c -> c.getHeaderText()))
+                .containsExactly("Hạng", "Đơn vị", "Điểm", "TDGQ");
+        assertThat(view.grid.isDetailsVisibleOnClick()).isTrue();
+
+        view.fitTo(1366);
+        assertThat(view.grid.getColumns()).allMatch(c -> c.isVisible());
+        assertThat(view.grid.getColumns()).allMatch(c -> c.isResizable());
+        assertThat(view.grid.isDetailsVisibleOnClick()).isFalse();
+    }
 }

@@ -30,6 +30,23 @@ class StandingWorkspaceSectionTest extends KaribuTest {
                 .contains("Tiến độ giải quyết16,32").contains("Xem bảng xếp hạng");
     }
 
+    @Test
+    void the_card_reads_the_current_period_the_newest_begun_by_the_campaigns_today() {
+        DemoResultsFixture.seed(jdbc);
+        login("iagrai.lanhdao");
+
+        // June has figures in the demo, but on 02/05/2024 May is the current period, as on every other screen.
+        assertThat(cardText()).contains("Kỳ 2024-05:").doesNotContain("2024-06");
+    }
+
+    @Test
+    void a_unit_alone_in_its_peer_group_is_told_so_instead_of_rank_1_of_1() {
+        DemoResultsFixture.seed(jdbc);
+        login("tinh.giamsat");
+
+        assertThat(cardText()).contains("Chưa có đơn vị nào khác để so sánh").doesNotContain("Hạng 1/1");
+    }
+
     private String cardText() {
         List<Div> cards = _find(Div.class, spec -> spec.withClasses("standing-card"));
         assertThat(cards).hasSize(1);

@@ -171,6 +171,36 @@ class ResultEntryViewTest extends KaribuTest {
     }
 
     @Test
+    void a_rate_typed_over_the_portals_figures_says_the_official_score_may_be_stale_and_offers_to_clear_it() {
+        ResultEntryView view = openResults("sgtvt.lanhdao", "results");
+        _setValue(view.entries.get("TDGQ").rate, "92,12");
+        _click(view.save);
+        long importId = jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (?, 'ckmb.json', 'CKMB', '2024-05', ?, 1, 0) returning id""")
+                .params(unitId("64"), accountId("tinh.giamsat")).query(Long.class).single();
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
+                                                  official_max, source, import_id)
+                        select r.id, r.unit_id, 'CKMB', 80, 15, 18, 'IMPORTED', ?
+                        from result r where r.unit_id = ? and r.period = '2024-05'""")
+                .params(importId, unitId("H64.08")).update();
+        view = openResults("sgtvt.lanhdao", "results/" + unitId("H64.08") + "?period=2024-05");
+        var transparency = view.entries.get("CKMB");
+        assertThat(transparency.staleScore.isVisible()).as("nothing typed yet").isFalse();
+
+        _setValue(transparency.rate, "85");
+
+        assertThat(transparency.staleScore.isVisible()).isTrue();
+        assertThat(transparency.staleScore.getElement().getTextRecursively()).startsWith("Điểm chính thức (dùng để"
+                + " xếp hạng) là của Cổng DVCQG");
+        _click(transparency.clearScore);
+        assertThat(transparency.score.getValue()).isEmpty();
+        assertThat(transparency.staleScore.isVisible()).isFalse();
+    }
+
+    @Test
     void a_reader_of_the_unit_sees_the_values_read_only() {
         DemoResultsFixture.seed(jdbc);
         ResultEntryView view = openResults("tinh.giamsat", "results/" + unitId("H64.08") + "?period=2023");

@@ -286,4 +286,16 @@ class UnitServiceScopeTest extends ServiceTest {
     private static UnitDraft draftOf(OrgUnit unit, String newName) {
         return new UnitDraft(unit.code(), unit.portalId(), newName, unit.level(), unit.parentId(), unit.validFrom());
     }
+
+    @Test
+    void the_units_below_a_unit_come_in_vietnamese_alphabetical_order() {
+        actAs("tinh.giamsat");
+        List<String> names = units.childrenOf(units.get(unitId("64"))).stream().map(OrgUnit::name)
+                .filter(name -> name.startsWith("Huyện")).toList();
+
+        // Ă after A, Đ right after D: not the order of the bytes, which put Đ after every other letter.
+        assertThat(names).containsSubsequence("Huyện Chư Păh", "Huyện Chư Prông");
+        assertThat(names).containsSubsequence("Huyện Đăk Đoa", "Huyện Đức Cơ", "Huyện Ia Grai");
+        assertThat(names).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.of("vi")));
+    }
 }
