@@ -1,12 +1,18 @@
 package vn.serviceindex.portal.audit.api;
 
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.Checkpoint;
 import vn.serviceindex.portal.audit.service.AuditService;
 
-/** {@code GET /api/v1/audit/verify}: whether the change history's hash chain holds, for auditors and admins. */
+/**
+ * {@code GET /api/v1/audit/verify}: whether the change history's keyed chain holds; {@code POST
+ * /api/v1/audit/checkpoints}: sign its head now. For auditors and admins.
+ */
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
@@ -20,5 +26,13 @@ class AuditController {
     @GetMapping("/verify")
     ChainVerdict verify() {
         return audit.verifyChain();
+    }
+
+    /** Signs the chain's head now and appends it to the checkpoint file; the answer is the signed line. */
+    @PostMapping("/checkpoints")
+    Map<String, Object> checkpoint() {
+        Checkpoint checkpoint = audit.checkpoint();
+        return Map.of("links", checkpoint.links(), "records", checkpoint.records(), "mac", checkpoint.mac(),
+                "at", checkpoint.at().toString(), "line", checkpoint.line());
     }
 }

@@ -3,10 +3,12 @@ package vn.serviceindex.portal.audit.service;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.Checkpoint;
 import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.security.domain.AccessScope;
@@ -27,9 +29,11 @@ public class AuditService {
 
     private final AuditRepository audit;
     private final CurrentUser currentUser;
+    private final AuditChain chain;
 
-    AuditService(AuditRepository audit, CurrentUser currentUser) {
+    AuditService(AuditRepository audit, CurrentUser currentUser, AuditChain chain) {
         this.audit = audit;
+        this.chain = chain;
         this.currentUser = currentUser;
     }
 
@@ -82,9 +86,21 @@ public class AuditService {
         }
     }
 
+    /** Seals what is pending and checks the whole chain with the key and against the newest checkpoint. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ChainVerdict verifyChain() {
         requireAuditor();
-        return audit.verify();
+        return chain.verify();
+    }
+
+    /**
+     * Signs the chain's head now and keeps it in the checkpoint file; exports carry it, so that an auditor holding
+     * one can later tell whether records were cut off the end.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Checkpoint checkpoint() {
+        requireAuditor();
+        return chain.checkpoint();
     }
 
     private void requireAuditor() {

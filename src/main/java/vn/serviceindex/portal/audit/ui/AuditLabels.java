@@ -1,10 +1,12 @@
 package vn.serviceindex.portal.audit.ui;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
+import vn.serviceindex.portal.audit.domain.FieldChange;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /**
@@ -30,8 +32,12 @@ final class AuditLabels {
     }
 
     static String time(AuditRecord record, Locale locale) {
+        return time(record.recordedAt().toInstant(), locale);
+    }
+
+    static String time(Instant instant, Locale locale) {
         String pattern = "en".equals(locale.getLanguage()) ? "yyyy-MM-dd HH:mm:ss" : "dd/MM/yyyy HH:mm:ss";
-        return record.recordedAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern(pattern));
+        return instant.atZone(VIETNAM).format(DateTimeFormatter.ofPattern(pattern));
     }
 
     /** The account by name and login, or, for a change that bypassed the portal, the database user. */
@@ -47,15 +53,17 @@ final class AuditLabels {
         return value == null ? "∅" : value;
     }
 
-    static String change(AuditRecord record) {
-        return value(record.oldValue()) + " → " + value(record.newValue());
+    static String change(FieldChange change) {
+        return value(change.oldValue()) + " → " + value(change.newValue());
     }
 
-    /** One line of a timeline. */
-    static String sentence(AuditRecord record, Locale locale) {
-        String line = field(record.entity(), record.field(), locale) + ": " + change(record) + " — "
-                + actor(record, locale) + ", " + time(record, locale);
-        return record.reason() == null ? line
-                : line + " — " + new PortalTranslations().getTranslation("audit.reason", locale, record.reason());
+    static String fields(AuditRecord record, Locale locale) {
+        return String.join(", ", record.changes().stream().map(c -> field(record.entity(), c.field(), locale))
+                .toList());
+    }
+
+    static String changes(AuditRecord record, Locale locale) {
+        return String.join("; ", record.changes().stream()
+                .map(c -> field(record.entity(), c.field(), locale) + ": " + change(c)).toList());
     }
 }

@@ -26,6 +26,7 @@ import java.util.Locale;
 import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.Checkpoint;
 import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.base.export.TableFormat;
@@ -97,9 +98,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> r.unitName() == null ? "" : r.unitName()).setHeader(getTranslation("audit.column.unit"));
         grid.addColumn(r -> AuditLabels.entity(r.entity(), locale) + " #" + r.entityId())
                 .setHeader(getTranslation("audit.column.entity"));
-        grid.addColumn(r -> AuditLabels.field(r.entity(), r.field(), locale))
-                .setHeader(getTranslation("audit.column.field"));
-        grid.addColumn(AuditLabels::change).setHeader(getTranslation("audit.column.change")).setFlexGrow(3);
+        grid.addColumn(r -> AuditLabels.fields(r, locale)).setHeader(getTranslation("audit.column.field"));
+        grid.addColumn(r -> AuditLabels.changes(r, locale)).setHeader(getTranslation("audit.column.change"))
+                .setFlexGrow(3);
         grid.addColumn(r -> r.reason() == null ? "" : r.reason()).setHeader(getTranslation("audit.column.reason"));
         grid.setSizeFull();
         grid.addItemClickListener(click -> HistoryDialog.open(audit, click.getItem().entity(),
@@ -127,12 +128,30 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
     ChainVerdict verifyChain() {
         ChainVerdict verdict = audit.verifyChain();
-        String text = verdict.valid() ? getTranslation("audit.chain.valid", verdict.records())
-                : getTranslation("audit.chain.broken", verdict.records(), verdict.firstBroken());
+        String text = verdictText(verdict);
         var notification = Notification.show(text, 8000, Notification.Position.MIDDLE);
         notification.addThemeVariants(verdict.valid() ? NotificationVariant.LUMO_SUCCESS
                 : NotificationVariant.LUMO_ERROR);
         return verdict;
+    }
+
+    private String verdictText(ChainVerdict verdict) {
+        Checkpoint checkpoint = verdict.checkpoint();
+        String at = checkpoint == null ? "" : AuditLabels.time(checkpoint.at(), getLocale());
+        String text;
+        if (verdict.valid()) {
+            text = getTranslation("audit.chain.valid", verdict.records());
+        } else if (verdict.problem() == ChainVerdict.Problem.CUT_OFF_THE_END && checkpoint != null) {
+            text = getTranslation("audit.chain.cut", verdict.records(), checkpoint.records(), at);
+        } else if (verdict.problem() == ChainVerdict.Problem.CHECKPOINT_MISMATCH && checkpoint != null) {
+            text = getTranslation("audit.chain.rebuilt", checkpoint.records(), at);
+        } else if (verdict.firstBroken() == null) {
+            text = getTranslation("audit.chain.linkBroken", verdict.records());
+        } else {
+            text = getTranslation("audit.chain.broken", verdict.records(), verdict.firstBroken());
+        }
+        return verdict.unsealed() == 0 ? text : text + " " + getTranslation("audit.chain.unsealed",
+                verdict.unsealed());
     }
 
     private Anchor download(TableFormat format) {
@@ -146,23 +165,28 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("audit.column.correlation"));
         return TableDownload.link(getTranslation("audit.action.export", format.extension().toUpperCase(Locale.ROOT)),
                 format, () -> "lich-su-thay-doi-" + LocalDate.now(), getTranslation("audit.title"), headers,
-                writer -> audit.forEach(query, r -> {
-                    List<Object> row = new ArrayList<>();
-                    row.add(r.id());
-                    row.add(AuditLabels.time(r, locale));
-                    row.add(r.viaPortal() ? AuditLabels.actor(r, locale) : "");
-                    row.add(r.dbUser());
-                    row.add(r.unitName());
-                    row.add(AuditLabels.entity(r.entity(), locale));
-                    row.add(r.entityId());
-                    row.add(r.operation());
-                    row.add(AuditLabels.field(r.entity(), r.field(), locale));
-                    row.add(r.oldValue());
-                    row.add(r.newValue());
-                    row.add(r.reason());
-                    row.add(r.correlationId());
-                    writer.write(row);
-                }));
+                writer -> {
+                    audit.forEach(query, r -> r.changes().forEach(c -> {
+                        List<Object> row = new ArrayList<>();
+                        row.add(r.id());
+                        row.add(AuditLabels.time(r, locale));
+                        row.add(r.viaPortal() ? AuditLabels.actor(r, locale) : "");
+                        row.add(r.dbUser());
+                        row.add(r.unitName());
+                        row.add(AuditLabels.entity(r.entity(), locale));
+                        row.add(r.entityId());
+                        row.add(r.operation());
+                        row.add(AuditLabels.field(r.entity(), c.field(), locale));
+                        row.add(c.oldValue());
+                        row.add(c.newValue());
+                        row.add(r.reason());
+                        row.add(r.correlationId());
+                        writer.write(row);
+                    }));
+                    // The signed head of the chain: whoever keeps this file can later tell a cut end.
+                    writer.write(List.of());
+                    writer.write(List.of(getTranslation("audit.export.checkpoint"), audit.checkpoint().line()));
+                });
     }
 
     @Override

@@ -33,8 +33,7 @@ public class HistoryDialog extends Dialog {
         for (AuditRecord record : records) {
             var when = new Span(AuditLabels.time(record, locale));
             when.addClassName("history-time");
-            var what = new Span(AuditLabels.field(record.entity(), record.field(), locale) + ": "
-                    + AuditLabels.change(record));
+            var what = new Span(AuditLabels.changes(record, locale));
             what.addClassName("history-change");
             var who = new Span(AuditLabels.actor(record, locale));
             who.addClassName(record.viaPortal() ? "history-actor" : "history-actor-outside");

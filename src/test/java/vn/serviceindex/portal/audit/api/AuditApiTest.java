@@ -2,6 +2,7 @@ package vn.serviceindex.portal.audit.api;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,12 +14,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.ServiceTest;
+import vn.serviceindex.portal.audit.service.AuditChain;
 
 /** {@code GET /api/v1/audit/verify} through the real security filter chain (HTTP Basic). */
 class AuditApiTest extends ServiceTest {
 
     @Autowired
     WebApplicationContext web;
+    @Autowired
+    AuditChain chain;
     MockMvc http;
 
     @BeforeEach
@@ -39,14 +43,38 @@ class AuditApiTest extends ServiceTest {
     @Test
     void a_tampered_record_is_named_in_the_answer() throws Exception {
         long target = jdbc.sql("select id from audit_record order by id offset 3 limit 1").query(Long.class).single();
+        chain.seal();
         jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
-        jdbc.sql("update audit_record set old_value = 'x' where id = " + target).update();
+        jdbc.sql("update audit_record set reason = 'x' where id = " + target).update();
         jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
 
         http.perform(get("/api/v1/audit/verify").with(httpBasic("admin", DEMO_PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.valid").value(false))
                 .andExpect(jsonPath("$.firstBroken").value(target));
+    }
+
+    @Test
+    void an_auditor_signs_the_head_on_demand_and_the_check_then_compares_with_it() throws Exception {
+        int records = count("select count(*) from audit_record");
+        try {
+            http.perform(post("/api/v1/audit/checkpoints").with(httpBasic("kiemtoan", DEMO_PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.records").value(records))
+                    .andExpect(jsonPath("$.line").value(org.hamcrest.Matchers.startsWith(
+                            "audit-checkpoint v1 links=")));
+            http.perform(get("/api/v1/audit/verify").with(httpBasic("kiemtoan", DEMO_PASSWORD)))
+                    .andExpect(jsonPath("$.valid").value(true))
+                    .andExpect(jsonPath("$.checkpoint.records").value(records));
+            http.perform(post("/api/v1/audit/checkpoints").with(httpBasic("iapnon.lanhdao", DEMO_PASSWORD)))
+                    .andExpect(status().isForbidden());
+        } finally {
+            java.nio.file.Files.deleteIfExists(checkpointFile());
+        }
+    }
+
+    private java.nio.file.Path checkpointFile() {
+        return chain.checkpointFile();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.KaribuTest;
+import vn.serviceindex.portal.audit.service.AuditChain;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.domain.UnitDraft;
 import vn.serviceindex.portal.unit.service.UnitService;
@@ -24,6 +25,8 @@ class AuditViewTest extends KaribuTest {
 
     @Autowired
     UnitService units;
+    @Autowired
+    AuditChain chain;
 
     private void renameIaTo() {
         actAs("admin");
@@ -46,7 +49,7 @@ class AuditViewTest extends KaribuTest {
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         List<String> row = GridKt._getFormattedRow(view.grid, 0);
         assertThat(row).contains("Quản trị hệ thống (admin)", "Xã Ia Tô (đổi tên)",
-                "Tên đơn vị", "Xã Ia Tô → Xã Ia Tô (đổi tên)");
+                "Tên đơn vị", "Tên đơn vị: Xã Ia Tô → Xã Ia Tô (đổi tên)");
         assertThat(view.found.getText()).isEqualTo("Tìm thấy 1 thay đổi");
     }
 
@@ -66,8 +69,9 @@ class AuditViewTest extends KaribuTest {
     @Test
     void the_chain_check_names_the_record_someone_altered_in_the_database() {
         long target = jdbc.sql("select id from audit_record order by id offset 5 limit 1").query(Long.class).single();
+        chain.seal();
         jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
-        jdbc.sql("update audit_record set new_value = 'giả' where id = " + target).update();
+        jdbc.sql("update audit_record set reason = 'giả' where id = " + target).update();
         jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
         login("admin");
         navigate("audit");
