@@ -1,9 +1,11 @@
 package vn.serviceindex.portal.audit.api;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.serviceindex.portal.audit.domain.ChainVerdict;
 import vn.serviceindex.portal.audit.domain.Checkpoint;
@@ -23,9 +25,10 @@ class AuditController {
         this.audit = audit;
     }
 
+    /** With {@code checkpoint}: also against that signed line, kept from an export. */
     @GetMapping("/verify")
-    ChainVerdict verify() {
-        return audit.verifyChain();
+    ChainVerdict verify(@RequestParam(required = false) @Nullable String checkpoint) {
+        return checkpoint == null || checkpoint.isBlank() ? audit.verifyChain() : audit.verifyChain(checkpoint);
     }
 
     /** Signs the chain's head now and appends it to the checkpoint file; the answer is the signed line. */

@@ -15,12 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param dbUser       the database role that made the change, which is what identifies a manual SQL change
  * @param unitId       the unit the changed data belongs to
  * @param changes      the changed columns, by name
+ * @param linkSeal     the HMAC that seals the record's link; null until sealed (seconds after the commit)
  */
 public record AuditRecord(long id, long linkId, OffsetDateTime recordedAt, @Nullable Long actorId,
                           @Nullable String actorName, @Nullable String actorDisplay, @Nullable Long actorUnitId,
                           String dbUser, @Nullable Long unitId, @Nullable String unitName, String entity,
                           String entityId, String operation, List<FieldChange> changes, @Nullable String reason,
-                          String correlationId) {
+                          String correlationId, @Nullable String linkSeal) {
 
     public AuditRecord {
         changes = List.copyOf(changes);

@@ -111,13 +111,23 @@ public class AuditChain {
 
     /** Seals what is pending, then signs the head and appends it to the checkpoint file. */
     public Checkpoint checkpoint() {
-        seal();
-        Head head = reading.execute(status -> chain.head());
-        Checkpoint checkpoint = Checkpoint.sign(key, head.links(), head.records(), head.mac(),
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Checkpoint checkpoint = signedHead();
         checkpoints.append(checkpoint);
         lastCheckpoint = clock.instant();
         return checkpoint;
+    }
+
+    /** Seals what is pending and signs the head, for an export to carry (the file is left as it is). */
+    public Checkpoint signedHead() {
+        seal();
+        Head head = reading.execute(status -> chain.head());
+        return Checkpoint.sign(key, head.links(), head.records(), head.mac(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** Whether the key signed this checkpoint (one an auditor kept from an export). */
+    public boolean signed(Checkpoint checkpoint) {
+        return checkpoint.signedWith(key);
     }
 
     /** Where the checkpoints are kept. */
@@ -129,11 +139,26 @@ public class AuditChain {
         return checkpoints.latest();
     }
 
-    /** Seals what is pending, then checks the whole chain against the key and the newest checkpoint. */
+    /** Seals what is pending, then checks the whole chain with the key and the newest checkpoint of the file. */
     public ChainVerdict verify() {
+        return verify(null);
+    }
+
+    /**
+     * As {@link #verify()}, and against a checkpoint an auditor kept (from an export) too; that one must carry the
+     * key's signature.
+     */
+    public ChainVerdict verify(@Nullable Checkpoint kept) {
+        if (kept != null && !kept.signedWith(key)) {
+            throw new IllegalArgumentException("the checkpoint does not carry the audit key's signature");
+        }
         seal();
-        Checkpoint checkpoint = checkpoints.latest().orElse(null);
-        return reading.execute(status -> check(checkpoint));
+        Checkpoint latest = checkpoints.latest().orElse(null);
+        ChainVerdict verdict = reading.execute(status -> check(kept != null ? kept : latest));
+        if (kept == null || latest == null || verdict == null || !verdict.valid()) {
+            return verdict;
+        }
+        return reading.execute(status -> check(latest));
     }
 
     private ChainVerdict check(@Nullable Checkpoint checkpoint) {

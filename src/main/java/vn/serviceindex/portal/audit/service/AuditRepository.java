@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +34,11 @@ class AuditRepository {
                    a.operation, array(select k from jsonb_object_keys(a.changes) k order by k) as fields,
                    array(select a.changes -> k ->> 0 from jsonb_object_keys(a.changes) k order by k) as old_values,
                    array(select a.changes -> k ->> 1 from jsonb_object_keys(a.changes) k order by k) as new_values,
-                   a.reason, a.correlation_id
+                   a.reason, a.correlation_id, l.mac as link_seal
             """;
     private static final String FROM = """
              from audit_record a
+             left join audit_link l on l.id = a.link_id
              left join account acc on acc.id = a.actor_id
              left join org_unit u on u.id = a.unit_id
              left join org_unit q on q.id = cast(:unitId as bigint)
@@ -77,6 +81,58 @@ class AuditRepository {
                 .param("beforeId", beforeId).param("limit", limit)
                 .query(AuditRepository::map).list();
     }
+
+    /** One page of changes (transactions), newest first: their links. */
+    List<Long> changeLinks(AuditQuery query, AccessScope scope, boolean seesUnitless, int offset, int limit) {
+        return bind(jdbc.sql("select a.link_id " + FROM
+                        + " group by a.link_id order by max(a.id) desc offset :offset limit :limit"), query, scope,
+                seesUnitless)
+                .param("offset", offset).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    int countChanges(AuditQuery query, AccessScope scope, boolean seesUnitless) {
+        return bind(jdbc.sql("select count(distinct a.link_id) " + FROM), query, scope, seesUnitless)
+                .query(Integer.class).single();
+    }
+
+    /** The records of these changes the search finds, oldest first. */
+    List<AuditRecord> recordsOf(AuditQuery query, AccessScope scope, boolean seesUnitless, List<Long> links) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        return bind(jdbc.sql(SELECT + FROM + " and a.link_id = any(cast(:links as bigint[])) order by a.id"), query,
+                scope, seesUnitless)
+                .param("links", links.toArray(Long[]::new))
+                .query(AuditRepository::map).list();
+    }
+
+    /**
+     * The current rows of one audited table, column by column as text (secrets left out), for reading ids as
+     * names. The table name is one of {@link #READABLE_TABLES}, never a user's text.
+     */
+    Map<String, Map<String, String>> rows(String table, Collection<String> ids) {
+        if (!READABLE_TABLES.contains(table) || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        jdbc.sql("select t.id::text as id, e.key, e.value from " + table + " t, jsonb_each_text(to_jsonb(t)) e"
+                        + " where t.id = any(cast(:ids as bigint[])) and e.key not in ('password_hash', 'path')")
+                .param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf)
+                        .toArray(Long[]::new))
+                .query((rs, n) -> {
+                    rows.computeIfAbsent(rs.getString("id"), id -> new HashMap<>())
+                            .put(rs.getString("key"), rs.getString("value"));
+                    return null;
+                })
+                .list();
+        return rows;
+    }
+
+    static final Set<String> READABLE_TABLES = Set.of("org_unit", "account", "role_assignment", "formula_set",
+            "index_group", "metric", "metric_term", "campaign", "campaign_milestone", "campaign_group_rule",
+            "campaign_unit", "campaign_baseline", "unit_plan", "plan_phase", "plan_target", "plan_task",
+            "plan_transition", "result", "result_group", "portal_import");
 
     List<UnitChoice> units(AccessScope scope) {
         return ScopeFilter.bind(jdbc.sql("select u.id, u.code, u.name from org_unit u where "
@@ -134,7 +190,7 @@ class AuditRepository {
                 rs.getString("actor_display"), rs.getObject("actor_unit_id", Long.class), rs.getString("db_user"),
                 rs.getObject("unit_id", Long.class), rs.getString("unit_name"), rs.getString("entity"),
                 rs.getString("entity_id"), rs.getString("operation"), changes(rs), rs.getString("reason"),
-                rs.getString("correlation_id"));
+                rs.getString("correlation_id"), rs.getString("link_seal"));
     }
 
     private static List<FieldChange> changes(ResultSet rs) throws SQLException {
