@@ -73,6 +73,41 @@ class AuditApiTest extends ServiceTest {
         }
     }
 
+    @Test
+    void a_checkpoint_kept_from_an_export_is_checked_too_and_an_unsigned_one_is_refused() throws Exception {
+        actAs("kiemtoan");
+        String kept = chain.signedHead().line();
+        chain.seal();
+        // Cut the newest link, its records and the head back, as a superuser would; no checkpoint file exists.
+        jdbc.sql("alter table audit_record disable trigger user").update();
+        jdbc.sql("alter table audit_link disable trigger user").update();
+        jdbc.sql("alter table audit_chain_head disable trigger user").update();
+        try {
+            jdbc.sql("delete from audit_record where link_id = (select id from audit_link order by seq desc limit 1)")
+                    .update();
+            jdbc.sql("delete from audit_link where seq = (select max(seq) from audit_link)").update();
+            jdbc.sql("update audit_chain_head h set seq = l.seq, records_total = l.records_total, mac = l.mac"
+                    + " from audit_link l where l.seq = (select max(seq) from audit_link)").update();
+        } finally {
+            jdbc.sql("alter table audit_record enable trigger user").update();
+            jdbc.sql("alter table audit_link enable trigger user").update();
+            jdbc.sql("alter table audit_chain_head enable trigger user").update();
+        }
+
+        http.perform(get("/api/v1/audit/verify").with(httpBasic("kiemtoan", DEMO_PASSWORD)))
+                .andExpect(jsonPath("$.valid").value(true));
+        http.perform(get("/api/v1/audit/verify").param("checkpoint", kept)
+                        .with(httpBasic("kiemtoan", DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(false))
+                .andExpect(jsonPath("$.problem").value("CUT_OFF_THE_END"));
+        http.perform(get("/api/v1/audit/verify").param("checkpoint", kept.replace("records=", "records=1"))
+                        .with(httpBasic("kiemtoan", DEMO_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.key").value("audit.error.checkpointUnsigned"))
+                .andExpect(jsonPath("$.field").value("checkpoint"));
+    }
+
     private java.nio.file.Path checkpointFile() {
         return chain.checkpointFile();
     }
