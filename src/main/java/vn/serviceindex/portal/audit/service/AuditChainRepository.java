@@ -64,11 +64,12 @@ class AuditChainRepository {
         return jdbc.sql("select exists (select 1 from audit_link where seq is null)").query(Boolean.class).single();
     }
 
-    List<PendingLink> pending(int limit) {
+    /** Links waiting for their seal, oldest first, but those passed over already. */
+    List<PendingLink> pending(int limit, List<Long> passedOver) {
         return jdbc.sql("""
                         select id, txid::text as txid, correlation_id, created_at from audit_link
-                        where seq is null order by id limit :limit""")
-                .param("limit", limit)
+                        where seq is null and id <> all(cast(:passed as bigint[])) order by id limit :limit""")
+                .param("limit", limit).param("passed", passedOver.toArray(Long[]::new))
                 .query((rs, n) -> new PendingLink(rs.getLong("id"), rs.getString("txid"),
                         rs.getString("correlation_id"), instant(rs, "created_at")))
                 .list();

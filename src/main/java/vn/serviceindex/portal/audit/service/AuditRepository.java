@@ -129,6 +129,15 @@ class AuditRepository {
         return rows;
     }
 
+    List<String> fields() {
+        return jdbc.sql("""
+                        select distinct column_name from information_schema.columns
+                        where table_schema = 'public' and table_name = any(cast(:tables as text[]))
+                          and column_name not in ('id', 'path', 'version')
+                        order by 1""")
+                .param("tables", READABLE_TABLES.toArray(String[]::new)).query(String.class).list();
+    }
+
     static final Set<String> READABLE_TABLES = Set.of("org_unit", "account", "role_assignment", "formula_set",
             "index_group", "metric", "metric_term", "campaign", "campaign_milestone", "campaign_group_rule",
             "campaign_unit", "campaign_baseline", "unit_plan", "plan_phase", "plan_target", "plan_task",

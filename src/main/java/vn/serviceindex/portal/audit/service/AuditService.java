@@ -129,6 +129,12 @@ public class AuditService {
         }
     }
 
+    /** The columns the history records, to search by (ids and tree paths left out). */
+    public List<String> fields() {
+        requireAuditor();
+        return audit.fields();
+    }
+
     /** The units whose history the reader may search. */
     public List<UnitChoice> units() {
         requireAuditor();

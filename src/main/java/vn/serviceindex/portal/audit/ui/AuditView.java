@@ -61,7 +61,8 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     final TextField actor = new TextField();
     final ComboBox<String> entity = new ComboBox<>();
     final TextField entityId = new TextField();
-    final TextField field = new TextField();
+    /** Columns by their labels: an auditor needs no column names. */
+    final ComboBox<String> field = new ComboBox<>();
     final DatePicker from = DateFields.datePicker("");
     final DatePicker to = DateFields.datePicker("");
     final Button search = new Button();
@@ -91,6 +92,11 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         entity.setClearButtonVisible(true);
         entityId.setLabel(getTranslation("audit.filter.entityId"));
         field.setLabel(getTranslation("audit.filter.field"));
+        field.setItems(audit.fields());
+        field.setItemLabelGenerator(column -> AuditLabels.field(entity.getValue() == null ? "" : entity.getValue(),
+                column, locale));
+        field.setClearButtonVisible(true);
+        entity.addValueChangeListener(change -> field.getDataProvider().refreshAll());
         from.setLabel(getTranslation("audit.filter.from"));
         to.setLabel(getTranslation("audit.filter.to"));
         search.setText(getTranslation("audit.action.search"));

@@ -177,6 +177,19 @@ class KeyedAuditChainTest extends ServiceTest {
     }
 
     @Test
+    void a_link_whose_records_the_sealer_cannot_see_stays_unsealed_instead_of_being_sealed_empty() {
+        long hidden = jdbc.sql("insert into audit_link (correlation_id) values ('unreadable') returning id")
+                .query(Long.class).single();
+        rename("628.03", "Xã Ia Tô (mới)");
+
+        chain.seal();
+
+        assertThat(count("select count(*) from audit_link where seq is null")).isEqualTo(1);
+        assertThat(count("select count(*) from audit_link where id = ? and seq is null", hidden)).isEqualTo(1);
+        assertThat(verify().valid()).isTrue();
+    }
+
+    @Test
     void the_checkpoint_file_holds_signed_lines_and_an_edited_line_is_not_believed() throws IOException {
         actAs("kiemtoan");
         Checkpoint checkpoint = audit.checkpoint();
