@@ -2,6 +2,7 @@ package vn.serviceindex.portal.audit.api;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +27,14 @@ class AuditController {
     }
 
     /** With {@code checkpoint}: also against that signed line, kept from an export. */
-    @GetMapping("/verify")
+    // produces: a request that cannot take JSON is refused before the check runs (the check seals pending links).
+    @GetMapping(value = "/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     ChainVerdict verify(@RequestParam(required = false) @Nullable String checkpoint) {
         return checkpoint == null || checkpoint.isBlank() ? audit.verifyChain() : audit.verifyChain(checkpoint);
     }
 
     /** Signs the chain's head now and appends it to the checkpoint file; the answer is the signed line. */
-    @PostMapping("/checkpoints")
+    @PostMapping(value = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> checkpoint() {
         Checkpoint checkpoint = audit.checkpoint();
         return Map.of("links", checkpoint.links(), "records", checkpoint.records(), "mac", checkpoint.mac(),
