@@ -52,6 +52,8 @@ public class AuditChain {
     private final boolean background;
     private final Duration checkpointInterval;
     private volatile Instant lastCheckpoint = Instant.EPOCH;
+    /** Unreadable links already logged, so that the sealer's round every few seconds does not repeat them. */
+    private final java.util.Set<Long> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AuditChain(AuditChainRepository chain, AuditKey key, CheckpointFile checkpoints,
                PlatformTransactionManager transactions, Clock clock,
@@ -111,7 +113,7 @@ public class AuditChain {
             if (count > 0) {
                 chain.moveHead(head);
             }
-            if (!unreadable.isEmpty()) {
+            if (unreadable.stream().anyMatch(reported::add)) {
                 log.warn("Links {} of the change history show no records to the sealer; they stay unsealed",
                         unreadable);
             }
