@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
-import vn.serviceindex.portal.audit.domain.ChainVerdict;
+import vn.serviceindex.portal.audit.domain.FieldChange;
 import vn.serviceindex.portal.audit.domain.UnitChoice;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.ScopeFilter;
@@ -25,12 +29,16 @@ class AuditRepository {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final String SELECT = """
-            select a.id, a.recorded_at, a.actor_id, a.actor_name, acc.display_name as actor_display,
+            select a.id, a.link_id, a.recorded_at, a.actor_id, a.actor_name, acc.display_name as actor_display,
                    a.actor_unit_id, a.db_user, a.unit_id, u.name as unit_name, a.entity, a.entity_id,
-                   a.operation, a.field, a.old_value, a.new_value, a.reason, a.correlation_id
+                   a.operation, array(select k from jsonb_object_keys(a.changes) k order by k) as fields,
+                   array(select a.changes -> k ->> 0 from jsonb_object_keys(a.changes) k order by k) as old_values,
+                   array(select a.changes -> k ->> 1 from jsonb_object_keys(a.changes) k order by k) as new_values,
+                   a.reason, a.correlation_id, l.mac as link_seal
             """;
     private static final String FROM = """
              from audit_record a
+             left join audit_link l on l.id = a.link_id
              left join account acc on acc.id = a.actor_id
              left join org_unit u on u.id = a.unit_id
              left join org_unit q on q.id = cast(:unitId as bigint)
@@ -42,10 +50,11 @@ class AuditRepository {
                    or a.entity_id = :entityId and (cast(:entity as text) is null or a.entity = :entity)
                    or (a.entity = any(cast(:children as text[])) and a.entity_id in (
                          select r.entity_id from audit_record r
-                          where r.entity = a.entity and r.field = :parentField
-                            and coalesce(r.new_value, r.old_value) = :entityId)))
+                          where r.entity = a.entity and r.changes -> :parentField is not null
+                            and coalesce(r.changes -> :parentField ->> 1, r.changes -> :parentField ->> 0)
+                                = :entityId)))
               and (cast(:entity as text) is null or a.entity = :entity or a.entity = any(cast(:children as text[])))
-              and (cast(:field as text) is null or a.field = :field)
+              and (cast(:field as text) is null or a.changes -> cast(:field as text) is not null)
               and (cast(:from as timestamptz) is null or a.recorded_at >= :from)
               and (cast(:to as timestamptz) is null or a.recorded_at < :to)
             """.formatted(ScopeFilter.condition("u.path"));
@@ -73,6 +82,67 @@ class AuditRepository {
                 .query(AuditRepository::map).list();
     }
 
+    /** One page of changes (transactions), newest first: their links. */
+    List<Long> changeLinks(AuditQuery query, AccessScope scope, boolean seesUnitless, int offset, int limit) {
+        return bind(jdbc.sql("select a.link_id " + FROM
+                        + " group by a.link_id order by max(a.id) desc offset :offset limit :limit"), query, scope,
+                seesUnitless)
+                .param("offset", offset).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    int countChanges(AuditQuery query, AccessScope scope, boolean seesUnitless) {
+        return bind(jdbc.sql("select count(distinct a.link_id) " + FROM), query, scope, seesUnitless)
+                .query(Integer.class).single();
+    }
+
+    /** The records of these changes the search finds, oldest first. */
+    List<AuditRecord> recordsOf(AuditQuery query, AccessScope scope, boolean seesUnitless, List<Long> links) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        return bind(jdbc.sql(SELECT + FROM + " and a.link_id = any(cast(:links as bigint[])) order by a.id"), query,
+                scope, seesUnitless)
+                .param("links", links.toArray(Long[]::new))
+                .query(AuditRepository::map).list();
+    }
+
+    /**
+     * The current rows of one audited table, column by column as text (secrets left out), for reading ids as
+     * names. The table name is one of {@link #READABLE_TABLES}, never a user's text.
+     */
+    Map<String, Map<String, String>> rows(String table, Collection<String> ids) {
+        if (!READABLE_TABLES.contains(table) || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        jdbc.sql("select t.id::text as id, e.key, e.value from " + table + " t, jsonb_each_text(to_jsonb(t)) e"
+                        + " where t.id = any(cast(:ids as bigint[])) and e.key not in ('password_hash', 'path')")
+                .param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf)
+                        .toArray(Long[]::new))
+                .query((rs, n) -> {
+                    rows.computeIfAbsent(rs.getString("id"), id -> new HashMap<>())
+                            .put(rs.getString("key"), rs.getString("value"));
+                    return null;
+                })
+                .list();
+        return rows;
+    }
+
+    List<String> fields() {
+        return jdbc.sql("""
+                        select distinct column_name from information_schema.columns
+                        where table_schema = 'public' and table_name = any(cast(:tables as text[]))
+                          and column_name not in ('id', 'path', 'version')
+                        order by 1""")
+                .param("tables", READABLE_TABLES.toArray(String[]::new)).query(String.class).list();
+    }
+
+    static final Set<String> READABLE_TABLES = Set.of("org_unit", "account", "role_assignment", "formula_set",
+            "index_group", "metric", "metric_term", "campaign", "campaign_milestone", "campaign_group_rule",
+            "campaign_unit", "campaign_baseline", "unit_plan", "plan_phase", "plan_target", "plan_task",
+            "plan_transition", "result", "result_group", "portal_import");
+
     List<UnitChoice> units(AccessScope scope) {
         return ScopeFilter.bind(jdbc.sql("select u.id, u.code, u.name from org_unit u where "
                         + ScopeFilter.condition("u.path") + " order by u.path"), scope)
@@ -82,28 +152,6 @@ class AuditRepository {
 
     int count(AuditQuery query, AccessScope scope, boolean seesUnitless) {
         return bind(jdbc.sql("select count(*) " + FROM), query, scope, seesUnitless).query(Integer.class).single();
-    }
-
-    /**
-     * Walks the whole chain in one pass: each record must link to the hash of the record before it and its own
-     * hash must match its content. A deleted record breaks the link of the one after it.
-     */
-    ChainVerdict verify() {
-        return jdbc.sql("""
-                        with chain as (
-                            select a.id, a.prev_hash, a.hash,
-                                   lag(a.hash) over (order by a.id) as hash_before,
-                                   audit_hash(a.prev_hash, a) as recomputed
-                            from audit_record a)
-                        select count(*) as records,
-                               min(id) filter (where prev_hash <> coalesce(hash_before, repeat('0', 64))
-                                                  or hash <> recomputed) as first_broken
-                        from chain""")
-                .query((rs, n) -> {
-                    Long firstBroken = rs.getObject("first_broken", Long.class);
-                    return new ChainVerdict(firstBroken == null, rs.getLong("records"), firstBroken);
-                })
-                .single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, AuditQuery query,
@@ -146,12 +194,22 @@ class AuditRepository {
     }
 
     private static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        return new AuditRecord(rs.getLong("id"), rs.getObject("recorded_at", OffsetDateTime.class),
-                rs.getObject("actor_id", Long.class), rs.getString("actor_name"), rs.getString("actor_display"),
-                rs.getObject("actor_unit_id", Long.class), rs.getString("db_user"),
+        return new AuditRecord(rs.getLong("id"), rs.getLong("link_id"), rs.getObject("recorded_at",
+                OffsetDateTime.class), rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
+                rs.getString("actor_display"), rs.getObject("actor_unit_id", Long.class), rs.getString("db_user"),
                 rs.getObject("unit_id", Long.class), rs.getString("unit_name"), rs.getString("entity"),
-                rs.getString("entity_id"), rs.getString("operation"), rs.getString("field"),
-                rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"),
-                rs.getString("correlation_id"));
+                rs.getString("entity_id"), rs.getString("operation"), changes(rs), rs.getString("reason"),
+                rs.getString("correlation_id"), rs.getString("link_seal"));
+    }
+
+    private static List<FieldChange> changes(ResultSet rs) throws SQLException {
+        String[] fields = (String[]) rs.getArray("fields").getArray();
+        String[] oldValues = (String[]) rs.getArray("old_values").getArray();
+        String[] newValues = (String[]) rs.getArray("new_values").getArray();
+        List<FieldChange> changes = new ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+            changes.add(new FieldChange(fields[i], oldValues[i], newValues[i]));
+        }
+        return changes;
     }
 }

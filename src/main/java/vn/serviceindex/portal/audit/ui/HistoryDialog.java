@@ -9,13 +9,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
 import java.util.Locale;
+import vn.serviceindex.portal.audit.domain.AuditChange;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.service.AuditService;
 
 /**
  * The "History" of one thing (a unit, an account, a plan, a target table, a result): every change to it as a
- * timeline, newest first, as far as the reader may read the data it belongs to. Other screens open it with
- * {@link #open(AuditService, String, String, String)}.
+ * timeline, newest first, in the auditor's words (when, who, what, why, and every field it changed), as far as the
+ * reader may read the data it belongs to. Other screens open it with {@link #open(AuditService, String, String,
+ * String)}.
  */
 public class HistoryDialog extends Dialog {
 
@@ -25,25 +27,33 @@ public class HistoryDialog extends Dialog {
         setHeaderTitle(getTranslation("audit.history.title", title));
         setWidth("min(95vw, 56rem)");
         Locale locale = getLocale();
-        List<AuditRecord> records = audit.history(entity, entityId);
-        if (records.isEmpty()) {
+        List<AuditChange> changes = audit.historyChanges(entity, entityId);
+        if (changes.isEmpty()) {
             add(new Paragraph(getTranslation("audit.history.empty")));
         }
         timeline.addClassName("history-timeline");
-        for (AuditRecord record : records) {
-            var when = new Span(AuditLabels.time(record, locale));
+        for (AuditChange change : changes) {
+            AuditRecord first = change.first();
+            var when = new Span(AuditLabels.time(first, locale));
             when.addClassName("history-time");
-            var what = new Span(AuditLabels.field(record.entity(), record.field(), locale) + ": "
-                    + AuditLabels.change(record));
+            var what = new Span(AuditLabels.summary(change, locale));
             what.addClassName("history-change");
-            var who = new Span(AuditLabels.actor(record, locale));
-            who.addClassName(record.viaPortal() ? "history-actor" : "history-actor-outside");
+            var who = new Span(AuditLabels.actor(first, locale));
+            who.addClassName(first.viaPortal() ? "history-actor" : "history-actor-outside");
             var item = new ListItem(when, what, who);
-            if (record.reason() != null) {
-                var reason = new Div(getTranslation("audit.reason", record.reason()));
+            if (change.reason() != null) {
+                var reason = new Div(getTranslation("audit.reason", change.reason()));
                 reason.addClassName("history-reason");
                 item.add(reason);
             }
+            var fields = new UnorderedList();
+            fields.addClassName("history-fields");
+            for (AuditRecord record : change.records()) {
+                List<String> lines = AuditLabels.fieldLines(record, change.references(), locale);
+                String heading = AuditLabels.heading(record, change.references(), locale);
+                fields.add(new ListItem(heading + (lines.isEmpty() ? "" : " — " + String.join("; ", lines))));
+            }
+            item.add(fields);
             timeline.add(item);
         }
         add(timeline);

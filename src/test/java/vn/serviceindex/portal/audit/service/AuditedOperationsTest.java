@@ -38,10 +38,11 @@ class AuditedOperationsTest extends ServiceTest {
     }
 
     private List<Map<String, Object>> recordsAfter(long id) {
+        // One line per changed field, as the records of one row carry them.
         return jdbc.sql("""
-                        select entity, operation, field, old_value, new_value, actor_name, unit_id, reason,
-                               correlation_id
-                        from audit_record where id > :id order by id""")
+                        select r.entity, r.operation, c.key as field, c.value ->> 0 as old_value,
+                               c.value ->> 1 as new_value, r.actor_name, r.unit_id, r.reason, r.correlation_id
+                        from audit_record r, jsonb_each(r.changes) c where r.id > :id order by r.id, c.key""")
                 .param("id", id).query().listOfRows();
     }
 

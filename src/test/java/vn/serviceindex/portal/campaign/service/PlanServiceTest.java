@@ -170,7 +170,7 @@ class PlanServiceTest extends ServiceTest {
 
             assertThat(jdbc.sql("""
                             select reason from audit_record
-                            where entity = 'unit_plan' and entity_id = :id and field = 'status'
+                            where entity = 'unit_plan' and entity_id = :id and changes -> 'status' is not null
                             order by id desc limit 1""")
                     .param("id", Long.toString(plan.id())).query(String.class).single())
                     .isEqualTo("Bổ sung chỉ tiêu số hóa.");
@@ -454,10 +454,10 @@ class PlanServiceTest extends ServiceTest {
                     .containsExactly(60.0, 55.0, "Xã vùng sâu, hạ tầng mạng còn yếu.");
             assertThat(jdbc.sql("""
                             select reason from audit_record
-                            where entity = 'plan_target' and field = 'target' and new_value = '55.00'""")
+                            where entity = 'plan_target' and changes -> 'target' ->> 1 = '55.00'""")
                     .query(String.class).single()).isEqualTo("Xã vùng sâu, hạ tầng mạng còn yếu.");
             assertThat(jdbc.sql("select count(*) from audit_record where entity = 'plan_target' and reason is null"
-                    + " and correlation_id = (select correlation_id from audit_record where new_value = '55.00')")
+                    + " and correlation_id = (select correlation_id from audit_record where changes -> 'target' ->> 1 = '55.00')")
                     .query(Integer.class).single()).as("the reason is attached to that target only").isZero();
         }
 

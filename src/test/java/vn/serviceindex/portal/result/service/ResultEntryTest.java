@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
+import vn.serviceindex.portal.audit.domain.FieldChange;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
@@ -218,12 +219,13 @@ class ResultEntryTest extends ServiceTest {
         List<AuditRecord> history = audit.history("result", Long.toString(resultId));
 
         assertThat(history).extracting(AuditRecord::entity).contains("result", "result_group");
-        assertThat(history).filteredOn(r -> r.entity().equals("result_group") && r.field().equals("headline_rate"))
-                .extracting(AuditRecord::oldValue, AuditRecord::newValue)
+        assertThat(history).filteredOn(r -> r.entity().equals("result_group"))
+                .flatMap(r -> r.change("headline_rate").stream().toList())
+                .extracting(FieldChange::oldValue, FieldChange::newValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("92.12", "95.50"),
                         org.assertj.core.groups.Tuple.tuple(null, "13.20"));
-        assertThat(history).filteredOn(r -> r.field().equals("official_total"))
-                .extracting(AuditRecord::newValue).containsExactly("56.00");
+        assertThat(history).flatMap(r -> r.change("official_total").stream().toList())
+                .extracting(FieldChange::newValue).containsExactly("56.00");
 
         actAs("iapnon.lanhdao");
         assertThat(audit.history("result", Long.toString(resultId))).as("outside the reader's scope").isEmpty();

@@ -62,8 +62,8 @@ class ResultServiceTest extends ServiceTest {
         assertThat(typed.counts()).isEmpty();
         assertThat(typed.officialScore()).isEqualTo(8.15);
         // Imported: 50 of 50 dossiers with a fee paid online, so the tracked rate was 100 % (the group ratio was 80).
-        assertThat(count("select count(*) from audit_record where entity = 'result_group' and field = 'headline_rate'"
-                + " and old_value = '100.00' and new_value = '81.50'")).isEqualTo(1);
+        assertThat(count("select count(*) from audit_record where entity = 'result_group'"
+                + " and changes -> 'headline_rate' = '[\"100.00\", \"81.50\"]'")).isEqualTo(1);
     }
 
     @Test

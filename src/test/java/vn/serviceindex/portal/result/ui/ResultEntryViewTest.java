@@ -275,7 +275,7 @@ class ResultEntryViewTest extends KaribuTest {
         assertThat(dialog.getHeaderTitle()).isEqualTo("Lịch sử: Sở Giao thông-Vận tải – 2024-05");
         List<String> lines = _find(dialog, ListItem.class).stream()
                 .map(item -> item.getElement().getTextRecursively()).toList();
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Tỷ lệ chính: 92.12 → 95.50")
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Tỷ lệ chính: 92,12 % → 95,50 %")
                 .contains("Lãnh đạo Sở GT-VT (sgtvt.lanhdao)"));
     }
 

@@ -1,0 +1,112 @@
+-- Not a migration: the statement-level variant of the change history's trigger measured in BENCHMARKS.md ("Tried and
+-- not kept"). It writes the same records as audit_row_change (V12) from the statement's transition tables, one
+-- INSERT per statement: about twice as fast for bulk statements, slower for one-row statements. To take it once the
+-- imports write batched upserts, copy it into a migration after V12.
+
+-- The same records, written once per statement from its transition tables instead of once per row: a bulk upsert of
+-- an import writes its history in one INSERT. (audit_row_change stays, for row-level triggers.)
+-- PL/pgSQL rather than SQL: its plan is kept for the session, where an SQL function is planned again for every
+-- statement that calls it (half a millisecond per one-row statement).
+create function audit_changes(old_row jsonb, new_row jsonb, secrets text[]) returns jsonb
+    language plpgsql
+    immutable
+    set search_path = pg_catalog, pg_temp as
+$$
+begin
+    return (select jsonb_object_agg(c.key, case when c.key = any (secrets)
+                                    then jsonb_build_array(case when c.old_value is not null then '***' end,
+                                                           case when c.new_value is not null then '***' end)
+                                    else jsonb_build_array(c.old_value, c.new_value) end)
+from (select k.key, old_row ->> k.key as old_value, new_row ->> k.key as new_value
+      from jsonb_object_keys(coalesce(new_row, old_row)) as k(key)) c
+where c.key <> 'version' and c.old_value is distinct from c.new_value);
+end
+$$;
+
+create function audit_statement_change() returns trigger
+    language plpgsql
+    security definer
+    set search_path = pg_catalog, public, pg_temp as
+$$
+declare
+    unit_column text   := coalesce(tg_argv[0], '');
+    secrets     text[] := coalesce(tg_argv[1], '{}')::text[];
+    acting_id   bigint := nullif(current_setting('portal.actor_id', true), '')::bigint;
+    acting_name text   := nullif(current_setting('portal.actor_name', true), '');
+    acting_unit bigint := nullif(current_setting('portal.actor_unit', true), '')::bigint;
+    given_reason text  := nullif(current_setting('portal.reason', true), '');
+    correlation text   := coalesce(nullif(current_setting('portal.correlation_id', true), ''),
+                                   'tx-' || pg_current_xact_id()::text);
+begin
+    -- One branch per event: each names only the transition tables its trigger declares.
+    if tg_op = 'INSERT' then
+        with changed as materialized (
+                 select to_jsonb(n) as row_data, public.audit_changes(null, to_jsonb(n), secrets) as changes
+                 from new_rows n),
+             link as (select public.audit_current_link() as id
+                      where exists (select 1 from changed where changes is not null))
+        insert into public.audit_record (link_id, actor_id, actor_name, actor_unit_id, unit_id, entity, entity_id,
+                                         operation, changes, reason, correlation_id)
+        select link.id, acting_id, acting_name, acting_unit,
+               case when unit_column <> '' then (c.row_data ->> unit_column)::bigint end,
+               tg_table_name, c.row_data ->> 'id', tg_op, c.changes, given_reason, correlation
+        from changed c, link where c.changes is not null;
+    elsif tg_op = 'UPDATE' then
+        with changed as materialized (
+                 select to_jsonb(n) as row_data, public.audit_changes(to_jsonb(o), to_jsonb(n), secrets) as changes
+                 from new_rows n join old_rows o on o.id = n.id),
+             link as (select public.audit_current_link() as id
+                      where exists (select 1 from changed where changes is not null))
+        insert into public.audit_record (link_id, actor_id, actor_name, actor_unit_id, unit_id, entity, entity_id,
+                                         operation, changes, reason, correlation_id)
+        select link.id, acting_id, acting_name, acting_unit,
+               case when unit_column <> '' then (c.row_data ->> unit_column)::bigint end,
+               tg_table_name, c.row_data ->> 'id', tg_op, c.changes, given_reason, correlation
+        from changed c, link where c.changes is not null;
+    else
+        with changed as materialized (
+                 select to_jsonb(o) as row_data, public.audit_changes(to_jsonb(o), null, secrets) as changes
+                 from old_rows o),
+             link as (select public.audit_current_link() as id
+                      where exists (select 1 from changed where changes is not null))
+        insert into public.audit_record (link_id, actor_id, actor_name, actor_unit_id, unit_id, entity, entity_id,
+                                         operation, changes, reason, correlation_id)
+        select link.id, acting_id, acting_name, acting_unit,
+               case when unit_column <> '' then (c.row_data ->> unit_column)::bigint end,
+               tg_table_name, c.row_data ->> 'id', tg_op, c.changes, given_reason, correlation
+        from changed c, link where c.changes is not null;
+    end if;
+    return null;
+end
+$$;
+
+-- Every row-level audit trigger so far becomes three statement-level ones with the same arguments.
+do
+$$
+declare
+    t    record;
+    args text;
+begin
+    for t in select c.relname as table_name, g.tgname as trigger_name,
+                    string_to_array(encode(g.tgargs, 'escape'), '\000') as arguments
+             from pg_trigger g
+             join pg_class c on c.oid = g.tgrelid
+             join pg_proc p on p.oid = g.tgfoid
+             where p.proname = 'audit_row_change' and not g.tgisinternal
+             order by 1
+        loop
+            select string_agg(quote_literal(a), ', ') into args
+            from unnest(t.arguments[1:greatest(cardinality(t.arguments) - 1, 0)]) a;
+            execute format('drop trigger %I on %I', t.trigger_name, t.table_name);
+            execute format('create trigger %I after insert on %I referencing new table as new_rows'
+                               || ' for each statement execute function audit_statement_change(%s)',
+                           t.table_name || '_audit_insert', t.table_name, coalesce(args, ''));
+            execute format('create trigger %I after update on %I referencing old table as old_rows'
+                               || ' new table as new_rows for each statement execute function audit_statement_change(%s)',
+                           t.table_name || '_audit_update', t.table_name, coalesce(args, ''));
+            execute format('create trigger %I after delete on %I referencing old table as old_rows'
+                               || ' for each statement execute function audit_statement_change(%s)',
+                           t.table_name || '_audit_delete', t.table_name, coalesce(args, ''));
+        end loop;
+end
+$$;
