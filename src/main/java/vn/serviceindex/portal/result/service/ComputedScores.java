@@ -52,7 +52,7 @@ class ComputedScores {
             jdbc.sql("update result_group set computed_score = :score, computed_max = :max where id = :id"
                             + " and (computed_score is distinct from :score or computed_max is distinct from :max)")
                     .param("score", score == null ? null : score.score())
-                    .param("max", score == null || score.score() == null ? null : score.max())
+                    .param("max", score == null ? null : score.max())
                     .param("id", row.id())
                     .update();
         }

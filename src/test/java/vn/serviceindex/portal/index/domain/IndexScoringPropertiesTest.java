@@ -32,9 +32,7 @@ class IndexScoringPropertiesTest {
             for (GroupScore group : unit.groups()) {
                 IndexGroup formula = SET.group(group.code()).orElseThrow();
                 assertThat(group.max()).as("%s of %s", group.code(), counts).isEqualTo(formula.maxPoints());
-                if (group.score() != null) {
-                    assertThat(group.score()).as("%s of %s", group.code(), counts).isBetween(0.0, group.max());
-                }
+                assertThat(group.score()).as("%s of %s", group.code(), counts).isBetween(0.0, group.max());
                 for (MetricScore metric : group.metrics()) {
                     assertThat(metric.scoreOrZero()).as("%s of %s", metric.code(), counts).isBetween(0.0, metric.max());
                     assertThat(metric.lost()).as("%s of %s", metric.code(), counts)
@@ -78,9 +76,9 @@ class IndexScoringPropertiesTest {
             double groups = 0;
             for (GroupScore group : unit.groups()) {
                 double metrics = group.metrics().stream().mapToDouble(MetricScore::scoreOrZero).sum();
-                assertThat(group.score() == null ? 0 : group.score()).as("%s of %s", group.code(), counts)
+                assertThat(group.score()).as("%s of %s", group.code(), counts)
                         .isEqualTo(PortalRounding.twoDecimals(metrics));
-                groups += group.score() == null ? 0 : group.score();
+                groups += group.score();
             }
             assertThat(totalOrZero(unit)).as("total of %s", counts).isEqualTo(PortalRounding.twoDecimals(groups));
         }
