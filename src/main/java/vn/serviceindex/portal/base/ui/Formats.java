@@ -25,6 +25,11 @@ public final class Formats {
         return Messages.datePattern(locale);
     }
 
+    /** Of a name stored in both languages (a formula set's group or metric), the one of the locale. */
+    public static String inLanguage(Locale locale, String vietnamese, String english) {
+        return Messages.supported(locale).equals(Locale.ENGLISH) ? english : vietnamese;
+    }
+
     public static String decimal(@Nullable Double value, Locale locale) {
         if (value == null) {
             return "–";

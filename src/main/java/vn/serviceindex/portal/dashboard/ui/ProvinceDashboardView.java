@@ -47,6 +47,7 @@ import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
@@ -94,7 +95,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         this.units = units;
         this.calendar = calendar;
         this.progress = progress;
-        this.atRisk = new AtRiskSection(forecasts);
+        this.atRisk = new AtRiskSection(forecasts, leaderboards.groupsToday().stream().map(IndexGroup::code).toList());
         addClassName("province-dashboard");
         Locale locale = getLocale();
 
@@ -217,7 +218,8 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
             campaign.add(new Paragraph(getTranslation("dashboard.noCampaign")));
             measured = List.of();
         }
-        List<GroupTrack> tracks = CampaignTrack.byGroup(LeaderboardService.GROUPS, measured);
+        List<GroupTrack> tracks = CampaignTrack.byGroup(leaderboards.groupsToday().stream().map(IndexGroup::code).toList(),
+                measured);
         track.setItems(tracks);
         trackChart.setOption(DashboardCharts.track(tracks, code -> ProgressLabels.group(this, code),
                 List.of(getTranslation("progress.status.ON_TRACK"), getTranslation("progress.status.BEHIND"),

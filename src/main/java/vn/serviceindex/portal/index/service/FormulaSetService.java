@@ -86,6 +86,18 @@ public class FormulaSetService {
         return sets.activeOn(day).map(sets::withFormulas);
     }
 
+    /**
+     * The groups, in their order, of the set that scores a period starting on {@code day}; for a day before every
+     * active set, the earliest active set's (results of such a period are stored under it); none without an active
+     * set. What leaderboards, dashboards and imports list as groups: data of the set, never a list in code.
+     */
+    @Transactional(readOnly = true)
+    public List<IndexGroup> groupsOn(LocalDate day) {
+        return activeOn(day).or(() -> list().stream().filter(FormulaSetSummary::active)
+                        .min(java.util.Comparator.comparing(FormulaSetSummary::validFrom)).map(s -> get(s.id())))
+                .map(set -> set.formulas().groups()).orElse(List.of());
+    }
+
     @Transactional(readOnly = true)
     public Optional<StoredFormulaSet> activeToday() {
         return activeOn(today());
@@ -247,7 +259,7 @@ public class FormulaSetService {
     private static FormulaSet stripped(FormulaSet set) {
         return new FormulaSet(strip(set.name()), set.validFrom(), strip(set.notes()), set.groups().stream()
                 .map(g -> new IndexGroup(strip(g.code()), strip(g.nameVi()), strip(g.nameEn()), g.maxPoints(),
-                        g.metrics().stream().map(FormulaSetService::stripped).toList()))
+                        g.metrics().stream().map(FormulaSetService::stripped).toList(), g.headline()))
                 .toList());
     }
 

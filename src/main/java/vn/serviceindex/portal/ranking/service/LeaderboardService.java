@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.index.domain.IndexGroup;
+import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
@@ -32,17 +34,17 @@ import vn.serviceindex.portal.security.service.CurrentUser;
 @Transactional(readOnly = true)
 public class LeaderboardService {
 
-    public static final List<String> GROUPS = List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDHL", "MDSH");
-
     private final LeaderboardRepository leaderboards;
     private final CurrentUser currentUser;
+    private final FormulaSetService formulaSets;
     /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
     private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
 
-    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser,
+    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
                        ObjectProvider<PhaseTargetGaps> phaseTargetGaps) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
+        this.formulaSets = formulaSets;
         this.phaseTargetGaps = phaseTargetGaps;
     }
 
@@ -53,7 +55,7 @@ public class LeaderboardService {
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
         Period checked = Period.parse(period);
-        if (group != null && !GROUPS.contains(group)) {
+        if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
             throw UserError.at("group", "ranking.error.group", group);
         }
         String rootPath = null;
@@ -76,6 +78,20 @@ public class LeaderboardService {
         Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
         return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
                 .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+    }
+
+    /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
+    public List<IndexGroup> groups(String period) {
+        return groups(Period.parse(period));
+    }
+
+    /** The groups of the set that scores today's periods: the columns of leaderboards and dashboards. */
+    public List<IndexGroup> groupsToday() {
+        return formulaSets.groupsOn(formulaSets.today());
+    }
+
+    private List<IndexGroup> groups(Period period) {
+        return formulaSets.groupsOn(period.start());
     }
 
     /**

@@ -94,7 +94,7 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
                 .setHeader(getTranslation("result.import.column.match")).setAutoWidth(true);
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().headlineRate(), locale))
                 .setHeader(getTranslation("result.import.column.rateBefore"));
-        units.addColumn(row -> Formats.decimal(row.line().headlineRate(), locale))
+        units.addColumn(row -> Formats.decimal(row.headlineRate(), locale))
                 .setHeader(getTranslation("result.import.column.rate"));
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().officialScore(), locale))
                 .setHeader(getTranslation("result.import.column.scoreBefore"));
