@@ -27,6 +27,7 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.security.service.PortalUser;
+import vn.serviceindex.portal.index.service.ActiveFormulaSets;
 
 /**
  * Base of every Spring test: the whole portal started once against a throw-away embedded PostgreSQL, seeded with the
@@ -88,6 +89,8 @@ public abstract class ServiceTest {
     protected final void restoreFixture() {
         SecurityContextHolder.clearContext();
         fixture.restore();
+        // The restore may bring back another set under an id a test activated: forget the kept copies.
+        context.getBean(ActiveFormulaSets.class).clear();
     }
 
     /**

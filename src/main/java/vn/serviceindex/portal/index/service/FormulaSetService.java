@@ -51,11 +51,14 @@ public class FormulaSetService {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)?");
 
     private final FormulaSetRepository sets;
+    private final ActiveFormulaSets activeSets;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    FormulaSetService(FormulaSetRepository sets, CurrentUser currentUser, Clock clock) {
+    FormulaSetService(FormulaSetRepository sets, ActiveFormulaSets activeSets, CurrentUser currentUser,
+                      Clock clock) {
         this.sets = sets;
+        this.activeSets = activeSets;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -67,10 +70,11 @@ public class FormulaSetService {
         return sets.summaries();
     }
 
+    /** The set with this id; an active one is read once and then shared (see {@link ActiveFormulaSets}). */
     @Transactional(readOnly = true)
     public StoredFormulaSet get(long id) {
         requireReader();
-        return sets.find(id).orElseThrow(() -> new UserError("formula.error.notFound"));
+        return activeSets.get(id, sets::find).orElseThrow(() -> new UserError("formula.error.notFound"));
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +87,9 @@ public class FormulaSetService {
     @Transactional(readOnly = true)
     public Optional<StoredFormulaSet> activeOn(LocalDate day) {
         requireReader();
-        return sets.activeOn(day).map(sets::withFormulas);
+        return sets.activeOn(day)
+                .map(summary -> activeSets.get(summary.id(), id -> Optional.of(sets.withFormulas(summary)))
+                        .orElseThrow());
     }
 
     /**

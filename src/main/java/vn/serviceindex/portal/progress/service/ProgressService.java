@@ -19,7 +19,6 @@ import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.service.CampaignCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
-import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
@@ -126,7 +125,6 @@ public class ProgressService {
         }
         Map<Long, Map<String, GroupRate>> rates = progress.ratesIn(readable.stream().map(OrgUnit::id).toList(),
                 period);
-        FormulaCache sets = new FormulaCache();
         Map<Long, Double> gaps = new HashMap<>();
         unitsByCampaign.forEach((campaignId, members) -> {
             for (Measured measured : measure(byId.get(campaignId), members, campaigns.baselines(campaignId), rates,
@@ -136,7 +134,7 @@ public class ProgressService {
                     if (group != null && !group.equals(groupProgress.groupCode())) {
                         continue;
                     }
-                    Double points = gain(groupProgress, measured.rates().get(groupProgress.groupCode()), sets);
+                    Double points = gain(groupProgress, measured.rates().get(groupProgress.groupCode()));
                     if (points != null) {
                         gap = (gap == null ? 0 : gap) + points;
                     }
@@ -192,13 +190,12 @@ public class ProgressService {
      * take on its peers' leaderboard of the period the rate comes from.
      */
     private Map<String, WhatIf> whatIfs(OrgUnit unit, Measured measured) {
-        FormulaCache sets = new FormulaCache();
         Optional<UnitStanding> standing = leaderboards.standing(unit.id());
         Map<String, List<LeaderboardRow>> boards = new HashMap<>();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         for (GroupProgress group : measured.progress().groups()) {
             GroupRate rate = measured.rates().get(group.groupCode());
-            Double points = gain(group, rate, sets);
+            Double points = gain(group, rate);
             if (points == null || points <= 0 || rate == null) {
                 continue;
             }
@@ -221,11 +218,11 @@ public class ProgressService {
     }
 
     /** Points the group gains at its phase target from the rate; null when there is no target or no rate. */
-    private @Nullable Double gain(GroupProgress group, @Nullable GroupRate rate, FormulaCache sets) {
+    private @Nullable Double gain(GroupProgress group, @Nullable GroupRate rate) {
         if (rate == null || group.phaseTarget() == null) {
             return null;
         }
-        Optional<IndexGroup> formula = sets.get(rate.formulaSetId()).group(group.groupCode());
+        Optional<IndexGroup> formula = formulaSets.get(rate.formulaSetId()).formulas().group(group.groupCode());
         return formula.map(f -> TargetGain.points(f, rate.rate(), group.phaseTarget(), rate.counts())).orElse(null);
     }
 
@@ -234,12 +231,4 @@ public class ProgressService {
         return LocalDate.of(campaign.startDate().getYear() - 1, 1, 1);
     }
 
-    /** The formula sets of the results read in one call, each loaded once. */
-    private final class FormulaCache {
-        private final Map<Long, FormulaSet> loaded = new HashMap<>();
-
-        FormulaSet get(long id) {
-            return loaded.computeIfAbsent(id, key -> formulaSets.get(key).formulas());
-        }
-    }
 }
