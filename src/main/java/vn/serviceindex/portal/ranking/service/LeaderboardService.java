@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
@@ -37,11 +36,14 @@ public class LeaderboardService {
     private final LeaderboardRepository leaderboards;
     private final CurrentUser currentUser;
     private final FormulaSetService formulaSets;
-    /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
-    private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
+    /**
+     * Absent where no campaign feature is present. Its provider (progress) reads no leaderboard, so it is injected
+     * like any bean: a dependency back on this service would stop the portal at start-up, not loop at run time.
+     */
+    private final Optional<PhaseTargetGaps> phaseTargetGaps;
 
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
-                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps) {
+                       Optional<PhaseTargetGaps> phaseTargetGaps) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.formulaSets = formulaSets;
@@ -101,7 +103,7 @@ public class LeaderboardService {
      * @param group the group the leaderboard ranks by, or null for the total
      */
     public Map<Long, Double> phaseTargetGaps(List<LeaderboardRow> rows, String period, @Nullable String group) {
-        PhaseTargetGaps gaps = phaseTargetGaps.getIfAvailable();
+        PhaseTargetGaps gaps = phaseTargetGaps.orElse(null);
         if (gaps == null || rows.isEmpty()) {
             return Map.of();
         }

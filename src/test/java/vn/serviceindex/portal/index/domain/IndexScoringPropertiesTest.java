@@ -97,35 +97,6 @@ class IndexScoringPropertiesTest {
         }
     }
 
-    @Test
-    void units_with_equal_totals_share_a_rank_and_a_higher_total_never_ranks_lower() {
-        // Coarse counts make ties frequent enough to matter.
-        Random random = new Random(SEED + 2);
-        List<Unit> scored = new ArrayList<>();
-        for (int i = 0; i < UNITS; i++) {
-            Map<String, Double> counts = Counts.of("totalOnTime", random.nextInt(5), "totalReceived", 4);
-            scored.add(new Unit("Đơn vị " + i, IndexScoring.score(SET, counts).total()));
-        }
-
-        List<Ranked<Unit>> ranked = Ranking.competitionOfNullable(scored, Unit::total, Unit::name);
-
-        assertThat(ranked).hasSize(UNITS);
-        for (Ranked<Unit> a : ranked) {
-            long higher = scored.stream().filter(u -> u.total() > a.item().total()).count();
-            assertThat(a.rank()).as("rank of %s", a.item()).isEqualTo((int) higher + 1);
-            for (Ranked<Unit> b : ranked) {
-                if (a.item().total().equals(b.item().total())) {
-                    assertThat(a.rank()).isEqualTo(b.rank());
-                } else if (a.item().total() > b.item().total()) {
-                    assertThat(a.rank()).isLessThan(b.rank());
-                }
-            }
-        }
-    }
-
-    private record Unit(String name, Double total) {
-    }
-
     private static double totalOrZero(UnitScore unit) {
         return unit.total() == null ? 0 : unit.total();
     }
