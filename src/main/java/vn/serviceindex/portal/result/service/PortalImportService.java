@@ -13,6 +13,7 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.ImportOutcome;
 import vn.serviceindex.portal.result.domain.ImportPreview;
 import vn.serviceindex.portal.base.domain.Period;
@@ -20,14 +21,15 @@ import vn.serviceindex.portal.result.domain.PortalEvaluation;
 import vn.serviceindex.portal.result.domain.PortalEvaluationReader;
 import vn.serviceindex.portal.result.domain.PortalUnitResult;
 import vn.serviceindex.portal.result.domain.PreviewRow;
-import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.UnitMatch;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
 import vn.serviceindex.portal.security.service.CurrentUser;
 import vn.serviceindex.portal.security.service.PortalUser;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitDraft;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
+import vn.serviceindex.portal.unit.service.UnitService;
 
 /**
  * Imports a national portal evaluation response (one group, one province, one period): first a preview that
@@ -45,17 +47,19 @@ public class PortalImportService {
 
     private final ResultRepository results;
     private final ImportUnits units;
+    private final UnitService unitService;
     private final ResultFormulaSets formulaSets;
     private final ComputedScores computedScores;
     private final CurrentUser currentUser;
     private final long maxBytes;
 
-    PortalImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                        ComputedScores computedScores, CurrentUser currentUser,
+    PortalImportService(ResultRepository results, ImportUnits units, UnitService unitService,
+                        ResultFormulaSets formulaSets, ComputedScores computedScores, CurrentUser currentUser,
                         @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
         this.computedScores = computedScores;
         this.results = results;
         this.units = units;
+        this.unitService = unitService;
         this.formulaSets = formulaSets;
         this.currentUser = currentUser;
         this.maxBytes = maxSize.toBytes();
@@ -102,7 +106,7 @@ public class PortalImportService {
                     : row.unitId() != null ? row.unitId()
                     : ConstraintViolations.translate(() -> createUnit(row, rootId, validFrom));
             if (row.match() == UnitMatch.BY_CODE) {
-                units.setPortalId(unitId, row.line().portalId());
+                unitService.recordPortalId(unitId, row.line().portalId());
             }
             if (row.updates()) {
                 updated++;
@@ -138,7 +142,8 @@ public class PortalImportService {
         PortalUnitResult line = row.line();
         // Per-metric files carry no code: the portal's id stands in until an administrator sets the real one.
         String code = line.code() != null ? line.code() : line.portalId().toString();
-        return units.insert(code, line.portalId(), line.name(), row.level(), parentId, validFrom);
+        return unitService.createImported(new UnitDraft(code, line.portalId(), line.name(), row.level(), parentId,
+                validFrom));
     }
 
     private record Plan(long setId, ImportPreview preview) {
