@@ -4,6 +4,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,6 @@ public class Application implements AppShellConfigurator {
     /** Vietnam time for every "today" and deadline; one bean so that tests can fix the date. */
     @Bean
     Clock clock() {
-        return Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return Clock.system(PortalCalendar.ZONE);
     }
 }

@@ -27,6 +27,9 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.security.service.PortalUser;
+import vn.serviceindex.portal.base.time.PortalCalendar;
+import vn.serviceindex.portal.demo.DemoProgressFixture;
+import vn.serviceindex.portal.demo.DemoResultsFixture;
 import vn.serviceindex.portal.index.service.ActiveFormulaSets;
 
 /**
@@ -83,6 +86,21 @@ public abstract class ServiceTest {
         SecurityContextHolder.clearContext();
         fixture = new DemoFixture(dataSource);
         fixture.ensureSnapshot();
+    }
+
+    /**
+     * Adds the demo's results (the seeder {@code DemoResults}, which the fixture leaves out), as the demo profile
+     * would: run once per test run, then restored from a snapshot. The data is put back as seeded after the test.
+     */
+    protected final void seedDemoResults() {
+        PortalCalendar calendar = context.getBean(PortalCalendar.class);
+        fixture.restoreSeeded("results", () -> DemoResultsFixture.seed(jdbc, calendar));
+    }
+
+    /** The demo's results and every covered unit's baselines taken from them, as the progress screens see them. */
+    protected final void seedDemoProgress() {
+        PortalCalendar calendar = context.getBean(PortalCalendar.class);
+        fixture.restoreSeeded("progress", () -> DemoProgressFixture.seed(jdbc, calendar));
     }
 
     @AfterEach

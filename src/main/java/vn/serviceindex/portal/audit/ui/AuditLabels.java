@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /**
@@ -15,7 +16,7 @@ import vn.serviceindex.portal.base.ui.PortalTranslations;
  */
 final class AuditLabels {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private AuditLabels() {
     }

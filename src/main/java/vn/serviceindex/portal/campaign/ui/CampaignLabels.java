@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.PlanStatus;
@@ -14,7 +15,7 @@ import vn.serviceindex.portal.campaign.domain.PlanStatus;
 /** How the campaign's values read on screen, in the user's language. */
 final class CampaignLabels {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private CampaignLabels() {
     }

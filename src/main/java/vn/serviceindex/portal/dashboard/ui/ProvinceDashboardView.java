@@ -40,7 +40,7 @@ import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.campaign.domain.Campaign;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.campaign.ui.CampaignBanner;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
@@ -65,7 +65,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     private final LeaderboardService leaderboards;
     private final CampaignService campaigns;
     private final UnitService units;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final ProgressService progress;
 
     /** How many of the units furthest behind the dashboard lists. */
@@ -89,7 +89,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     List<ScorePoint> trend = List.of();
 
     ProvinceDashboardView(LeaderboardService leaderboards, CampaignService campaigns, UnitService units,
-                          CampaignCalendar calendar, ProgressService progress, ForecastService forecasts) {
+                          PortalCalendar calendar, ProgressService progress, ForecastService forecasts) {
         this.leaderboards = leaderboards;
         this.campaigns = campaigns;
         this.units = units;

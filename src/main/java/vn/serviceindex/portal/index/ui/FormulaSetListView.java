@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -36,7 +37,7 @@ import vn.serviceindex.portal.index.service.FormulaSetService;
 @Menu(order = 92, icon = "ABACUS", title = "nav.adminFormulas")
 public class FormulaSetListView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private final FormulaSetService formulaSets;
     final Grid<FormulaSetSummary> grid = new Grid<>();

@@ -17,7 +17,7 @@ import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.Milestone;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.service.FormulaSetService;
@@ -56,13 +56,13 @@ public class ForecastService {
     private final ForecastRepository figures;
     private final ProgressRepository progress;
     private final CampaignService campaigns;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final UnitService units;
     private final FormulaSetService formulaSets;
     private final LeaderboardService leaderboards;
 
     ForecastService(ForecastRepository figures, ProgressRepository progress, CampaignService campaigns,
-                    CampaignCalendar calendar, UnitService units, FormulaSetService formulaSets,
+                    PortalCalendar calendar, UnitService units, FormulaSetService formulaSets,
                     LeaderboardService leaderboards) {
         this.figures = figures;
         this.progress = progress;

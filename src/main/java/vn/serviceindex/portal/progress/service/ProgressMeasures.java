@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.service.FormulaSetService;
@@ -48,11 +48,11 @@ class ProgressMeasures {
 
     private final ProgressRepository progress;
     private final CampaignService campaigns;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final UnitService units;
     private final FormulaSetService formulaSets;
 
-    ProgressMeasures(ProgressRepository progress, CampaignService campaigns, CampaignCalendar calendar,
+    ProgressMeasures(ProgressRepository progress, CampaignService campaigns, PortalCalendar calendar,
                      UnitService units, FormulaSetService formulaSets) {
         this.progress = progress;
         this.campaigns = campaigns;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.GroupRate;
@@ -39,12 +39,12 @@ public class ProgressService {
     private final ProgressRepository progress;
     private final ProgressMeasures measures;
     private final CampaignService campaigns;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final UnitService units;
     private final LeaderboardService leaderboards;
 
     ProgressService(ProgressRepository progress, ProgressMeasures measures, CampaignService campaigns,
-                    CampaignCalendar calendar, UnitService units, LeaderboardService leaderboards) {
+                    PortalCalendar calendar, UnitService units, LeaderboardService leaderboards) {
         this.progress = progress;
         this.measures = measures;
         this.campaigns = campaigns;

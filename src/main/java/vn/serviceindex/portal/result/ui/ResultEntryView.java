@@ -40,6 +40,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -70,7 +71,7 @@ import vn.serviceindex.portal.unit.service.UnitService;
 @Menu(order = 15, icon = "EDIT", title = "nav.results")
 public class ResultEntryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private final ResultService results;
     private final UnitService units;

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.demo.DemoResultsFixture;
 
 /** The Results card of the workspace: the newest period's score and the place among the unit's peers. */
 class StandingWorkspaceSectionTest extends KaribuTest {
@@ -22,7 +21,7 @@ class StandingWorkspaceSectionTest extends KaribuTest {
     @Test
     void ia_grai_sees_its_2023_place_among_the_seventeen_districts() {
         // Only the 2023 year of the demo results, so that the newest period is 2023.
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         jdbc.sql("delete from result where period <> '2023'").update();
         login("iagrai.lanhdao");
 
