@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.LanguagePreferences;
+import vn.serviceindex.portal.base.i18n.Messages;
 import vn.serviceindex.portal.security.service.CurrentUser;
 
 /** Stores the logged-in account's own language choice; nobody else's. The account feature owns the table. */
@@ -21,6 +22,6 @@ class AccountLanguagePreferences implements LanguagePreferences {
     @Override
     @Transactional
     public void remember(Locale locale) {
-        accounts.rememberLanguage(currentUser.require().accountId(), "en".equals(locale.getLanguage()) ? "en" : "vi");
+        accounts.rememberLanguage(currentUser.require().accountId(), Messages.supported(locale).getLanguage());
     }
 }

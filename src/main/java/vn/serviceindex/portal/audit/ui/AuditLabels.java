@@ -1,11 +1,9 @@
 package vn.serviceindex.portal.audit.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
-import vn.serviceindex.portal.base.time.PortalCalendar;
+import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /**
@@ -16,7 +14,6 @@ import vn.serviceindex.portal.base.ui.PortalTranslations;
  */
 final class AuditLabels {
 
-    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private AuditLabels() {
     }
@@ -31,8 +28,7 @@ final class AuditLabels {
     }
 
     static String time(AuditRecord record, Locale locale) {
-        String pattern = "en".equals(locale.getLanguage()) ? "yyyy-MM-dd HH:mm:ss" : "dd/MM/yyyy HH:mm:ss";
-        return record.recordedAt().atZoneSameInstant(VIETNAM).format(DateTimeFormatter.ofPattern(pattern));
+        return Formats.dateTimeSeconds(record.recordedAt().toInstant(), locale);
     }
 
     /** The account by name and login, or, for a change that bypassed the portal, the database user. */

@@ -392,6 +392,6 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
     }
 
     private String localName(String vietnamese, String english) {
-        return "en".equals(getLocale().getLanguage()) ? english : vietnamese;
+        return Formats.inLanguage(getLocale(), vietnamese, english);
     }
 }

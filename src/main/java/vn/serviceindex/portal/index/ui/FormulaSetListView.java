@@ -14,7 +14,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,6 @@ import vn.serviceindex.portal.index.service.FormulaSetService;
 @Menu(order = 92, icon = "ABACUS", title = "nav.adminFormulas")
 public class FormulaSetListView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private final FormulaSetService formulaSets;
     final Grid<FormulaSetSummary> grid = new Grid<>();
@@ -86,7 +84,7 @@ public class FormulaSetListView extends VerticalLayout implements HasDynamicTitl
         }
         return set.activatedFrom() == null ? getTranslation("formula.status.active")
                 : getTranslation("formula.status.activeSince",
-                        Formats.date(set.activatedFrom().atZone(VIETNAM).toLocalDate(), getLocale()));
+                        Formats.date(set.activatedFrom().atZone(PortalCalendar.ZONE).toLocalDate(), getLocale()));
     }
 
     private Optional<FormulaSetSummary> selected() {
