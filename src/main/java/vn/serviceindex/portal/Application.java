@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import java.time.Clock;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ public class Application implements AppShellConfigurator {
     /** Vietnam time for every "today" and deadline; one bean so that tests can fix the date. */
     @Bean
     Clock clock() {
-        return Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        return Clock.system(PortalCalendar.ZONE);
     }
 
     /** The tab's icon, served with the other static files. */

@@ -1,6 +1,7 @@
 package vn.serviceindex.portal;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -8,12 +9,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -82,17 +91,75 @@ class ArchitectureTest {
                             PORTAL + ".unit..", PORTAL + ".demo..").as("a feature package"))
                     .because("the layout learns about the account through base.domain.SignedInAccount");
 
+    @ArchTest
+    static final ArchRule the_index_knows_no_campaign_result_or_screen =
+            noClasses().that().resideInAPackage(PORTAL + ".index..")
+                    .should().dependOnClassesThat().resideInAnyPackage(PORTAL + ".campaign..", PORTAL + ".result..")
+                    .orShould().dependOnClassesThat(resideInAPackage(PORTAL + "..ui..")
+                            .and(not(resideInAnyPackage(PORTAL + ".index.ui..", PORTAL + ".base.ui..")))
+                            .as("another feature's screens"))
+                    .because("formula sets score results of any feature; campaigns and results build on the index");
+
+    @ArchTest
+    static final ArchRule the_index_scores_without_screens =
+            noClasses().that().resideInAnyPackage(PORTAL + ".index.domain..", PORTAL + ".index.service..",
+                            PORTAL + ".index.api..")
+                    .should().dependOnClassesThat().resideInAPackage(PORTAL + "..ui..");
+
+    @ArchTest
+    static final ArchRule units_know_no_campaign =
+            noClasses().that().resideInAPackage(PORTAL + ".unit..")
+                    .should().dependOnClassesThat().resideInAPackage(PORTAL + ".campaign..")
+                    .because("the registry of units exists before and without any campaign");
+
+    @ArchTest
+    static final ArchRule the_audit_trail_knows_no_campaign_or_result =
+            noClasses().that().resideInAPackage(PORTAL + ".audit..")
+                    .should().dependOnClassesThat().resideInAnyPackage(PORTAL + ".campaign..", PORTAL + ".result..")
+                    .because("the change history reads every table's records alike, by table name");
+
+    /**
+     * Each table is written (insert, update, delete in the SQL the portal's classes carry) by the classes of one
+     * feature only, so that its rules live in one service. The demo seed, which fills every feature's tables once
+     * before anyone signs in, is left out.
+     */
+    @ArchTest
+    static void each_table_is_written_by_one_feature(JavaClasses classes) throws IOException {
+        Set<String> tables = TableWrites.tables(Path.of("db/migration"));
+        Map<String, Set<String>> writers = new TreeMap<>();
+        for (JavaClass javaClass : classes) {
+            String feature = FeatureSlices.feature(javaClass);
+            if (feature == null || feature.equals("demo")) {
+                continue;
+            }
+            for (String table : TableWrites.writtenTables(javaClass, tables)) {
+                writers.computeIfAbsent(table, t -> new TreeSet<>()).add(feature + " (" + javaClass.getSimpleName()
+                        + ")");
+            }
+        }
+        assertThat(writers).as("tables written by the portal's SQL").containsKeys("org_unit", "result_group");
+        Map<String, Set<String>> shared = new TreeMap<>();
+        writers.forEach((table, by) -> {
+            if (by.stream().map(w -> w.substring(0, w.indexOf(' '))).distinct().count() > 1) {
+                shared.put(table, by);
+            }
+        });
+        assertThat(shared).as("tables written by more than one feature").isEmpty();
+    }
+
     /** One slice per feature package ({@code vn.serviceindex.portal.<feature>..}); base and the root are shared. */
     static final class FeatureSlices implements SliceAssignment {
 
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String feature = feature(javaClass);
+            return feature == null || feature.equals("base") ? SliceIdentifier.ignore() : SliceIdentifier.of(feature);
+        }
+
+        /** The feature package of a class of the portal; null for a class outside one. */
+        static @Nullable String feature(JavaClass javaClass) {
             String name = javaClass.getPackageName();
-            if (!name.startsWith(PORTAL + ".")) {
-                return SliceIdentifier.ignore();
-            }
-            String feature = name.substring(PORTAL.length() + 1).split("\\.")[0];
-            return feature.equals("base") ? SliceIdentifier.ignore() : SliceIdentifier.of(feature);
+            return name.startsWith(PORTAL + ".") ? name.substring(PORTAL.length() + 1).split("\\.")[0] : null;
         }
 
         @Override

@@ -27,6 +27,10 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.security.service.PortalUser;
+import vn.serviceindex.portal.base.time.PortalCalendar;
+import vn.serviceindex.portal.demo.DemoProgressFixture;
+import vn.serviceindex.portal.demo.DemoResultsFixture;
+import vn.serviceindex.portal.index.service.ActiveFormulaSets;
 
 /**
  * Base of every Spring test: the whole portal started once against a throw-away embedded PostgreSQL, seeded with the
@@ -84,10 +88,27 @@ public abstract class ServiceTest {
         fixture.ensureSnapshot();
     }
 
+    /**
+     * Adds the demo's results (the seeder {@code DemoResults}, which the fixture leaves out), as the demo profile
+     * would: run once per test run, then restored from a snapshot. The data is put back as seeded after the test.
+     */
+    protected final void seedDemoResults() {
+        PortalCalendar calendar = context.getBean(PortalCalendar.class);
+        fixture.restoreSeeded("results", () -> DemoResultsFixture.seed(jdbc, calendar));
+    }
+
+    /** The demo's results and every covered unit's baselines taken from them, as the progress screens see them. */
+    protected final void seedDemoProgress() {
+        PortalCalendar calendar = context.getBean(PortalCalendar.class);
+        fixture.restoreSeeded("progress", () -> DemoProgressFixture.seed(jdbc, calendar));
+    }
+
     @AfterEach
     protected final void restoreFixture() {
         SecurityContextHolder.clearContext();
         fixture.restore();
+        // The restore may bring back another set under an id a test activated: forget the kept copies.
+        context.getBean(ActiveFormulaSets.class).clear();
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
 /**
  * Results for the demo, so that every leaderboard has something true-looking to show: Gia Lai's 2023 year with the
@@ -55,9 +56,12 @@ class DemoResults implements ApplicationRunner {
             {68.2, 66.9, 64.3, 62.8, 61.5, 60.2, 58.7, 57.1, 54.2, 52.9, 51.4, 50.3, 48.8, 47.2, 45.9, 43.6};
 
     private final JdbcClient jdbc;
+    /** The demo's results were typed "today", on the day the demo's campaign is pinned to. */
+    private final PortalCalendar calendar;
 
-    DemoResults(JdbcClient jdbc) {
+    DemoResults(JdbcClient jdbc, PortalCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     @Override
@@ -127,10 +131,11 @@ class DemoResults implements ApplicationRunner {
                     : twoDecimals(Math.min(max, max * rates[g] / 100));
             jdbc.sql("""
                             insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
-                                                      official_max, source, entered_by)
-                            values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :admin)""")
+                                                      official_max, source, entered_by, recorded_at)
+                            values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :admin, :at)""")
                     .param("result", result).param("unit", unitId).param("group", group).param("rate", rate)
                     .param("score", score).param("max", BigDecimal.valueOf(max)).param("admin", admin)
+                    .param("at", java.sql.Timestamp.from(calendar.now()))
                     .update();
         }
     }

@@ -3,15 +3,20 @@ package vn.serviceindex.portal.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.ServiceTest;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
 /** The demo's baselines: taken from 2023 results for the covered units without any, never over typed ones. */
 class DemoBaselinesTest extends ServiceTest {
 
+    @Autowired
+    PortalCalendar calendar;
+
     @Test
     void every_covered_unit_gets_its_2023_rates_and_the_units_with_baselines_keep_theirs() {
         int typedBefore = count("select count(*) from campaign_baseline where source = 'TYPED'");
-        DemoProgressFixture.seed(jdbc);
+        DemoProgressFixture.seed(jdbc, calendar);
 
         assertThat(count("""
                 select count(*) from campaign_unit cu
@@ -28,7 +33,7 @@ class DemoBaselinesTest extends ServiceTest {
 
     @Test
     void running_twice_changes_nothing() {
-        DemoProgressFixture.seed(jdbc);
+        DemoProgressFixture.seed(jdbc, calendar);
         String once = databaseState();
         new DemoBaselines(jdbc).run(null);
         assertThat(databaseState()).isEqualTo(once);

@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.demo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
 /**
  * The demo as the progress screens see it: the demo's results, then every covered unit's baselines taken from its
@@ -11,8 +12,9 @@ public final class DemoProgressFixture {
     private DemoProgressFixture() {
     }
 
-    public static void seed(JdbcClient jdbc) {
-        DemoResultsFixture.seed(jdbc);
+    /** Runs the seeders; tests call {@code ServiceTest.seedDemoProgress()}, which keeps a snapshot of what they wrote. */
+    public static void seed(JdbcClient jdbc, PortalCalendar calendar) {
+        DemoResultsFixture.seed(jdbc, calendar);
         new DemoBaselines(jdbc).run(null);
     }
 }

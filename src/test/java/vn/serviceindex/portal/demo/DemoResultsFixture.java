@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.demo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
 /**
  * The demo's results for tests that need them: the seeder is not part of the tests' fixture (most tests store the
@@ -11,7 +12,8 @@ public final class DemoResultsFixture {
     private DemoResultsFixture() {
     }
 
-    public static void seed(JdbcClient jdbc) {
-        new DemoResults(jdbc).run(null);
+    /** Runs the seeder; tests call {@code ServiceTest.seedDemoResults()}, which keeps a snapshot of what it wrote. */
+    public static void seed(JdbcClient jdbc, PortalCalendar calendar) {
+        new DemoResults(jdbc, calendar).run(null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
@@ -15,10 +16,12 @@ class DemoResultsTest extends ServiceTest {
 
     @Autowired
     LeaderboardService leaderboards;
+    @Autowired
+    PortalCalendar calendar;
 
     @Test
     void ia_grai_is_ninth_of_seventeen_with_55_51_points_in_2023() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(jdbc, calendar).run(null);
         actAs("tinh.giamsat");
 
         List<LeaderboardRow> districts = leaderboards.leaderboard(PeerGroup.DISTRICTS, unitId("64"), "2023", null);
@@ -31,7 +34,7 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void gia_lai_totals_53_13_and_every_campaign_month_has_results() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(jdbc, calendar).run(null);
         actAs("tinh.giamsat");
 
         var province = leaderboards.scores(unitId("64"), "2023").getFirst();
@@ -45,9 +48,9 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void seeding_twice_changes_nothing() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(jdbc, calendar).run(null);
         String once = databaseState();
-        new DemoResults(jdbc).run(null);
+        new DemoResults(jdbc, calendar).run(null);
         assertThat(databaseState()).isEqualTo(once);
     }
 }

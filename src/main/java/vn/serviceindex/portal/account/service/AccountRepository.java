@@ -60,6 +60,12 @@ class AccountRepository {
                 .query(Long.class).single();
     }
 
+    /** The account's own language choice; an unchanged one writes nothing. */
+    void rememberLanguage(long id, String language) {
+        jdbc.sql("update account set language = :language where id = :id and language <> :language")
+                .param("language", language).param("id", id).update();
+    }
+
     boolean update(long id, int version, String displayName, String language, @Nullable Long homeUnitId) {
         return jdbc.sql("""
                         update account set display_name = :displayName, language = :language,

@@ -18,6 +18,7 @@ import vn.serviceindex.portal.audit.domain.AuditQuery;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.FieldChange;
 import vn.serviceindex.portal.audit.domain.UnitChoice;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.ScopeFilter;
 
@@ -26,7 +27,7 @@ import vn.serviceindex.portal.security.service.ScopeFilter;
 class AuditRepository {
 
     /** Days in a search are Vietnamese days, whatever the server's time zone. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = PortalCalendar.ZONE;
 
     private static final String SELECT = """
             select a.id, a.link_id, a.recorded_at, a.actor_id, a.actor_name, acc.display_name as actor_display,

@@ -3,8 +3,6 @@ package vn.serviceindex.portal.audit.ui;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,7 @@ import vn.serviceindex.portal.audit.domain.AuditChange;
 import vn.serviceindex.portal.audit.domain.AuditRecord;
 import vn.serviceindex.portal.audit.domain.AuditReferences;
 import vn.serviceindex.portal.audit.domain.FieldChange;
+import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.PortalTranslations;
 
 /**
@@ -29,7 +28,6 @@ import vn.serviceindex.portal.base.ui.PortalTranslations;
  */
 final class AuditLabels {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final PortalTranslations TEXTS = new PortalTranslations();
     /** Columns a reader has no use for: the row's own id and the unit tree's materialised path. */
     private static final Set<String> TECHNICAL = Set.of("id", "path", "version");
@@ -72,8 +70,7 @@ final class AuditLabels {
     }
 
     static String time(Instant instant, Locale locale) {
-        String pattern = "en".equals(locale.getLanguage()) ? "yyyy-MM-dd HH:mm:ss" : "dd/MM/yyyy HH:mm:ss";
-        return instant.atZone(VIETNAM).format(DateTimeFormatter.ofPattern(pattern));
+        return Formats.dateTimeSeconds(instant, locale);
     }
 
     /** The account by name and login, or, for a change that bypassed the portal, the database user. */
@@ -123,9 +120,9 @@ final class AuditLabels {
     }
 
     private static String plain(String column, String value, Locale locale) {
-        boolean english = "en".equals(locale.getLanguage());
+        boolean english = Formats.english(locale);
         if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return LocalDate.parse(value).format(DateTimeFormatter.ofPattern(english ? "yyyy-MM-dd" : "dd/MM/yyyy"));
+            return Formats.date(LocalDate.parse(value), locale);
         }
         if (value.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
             try {
@@ -158,7 +155,7 @@ final class AuditLabels {
         return switch (table) {
             case "plan_phase" -> TEXTS.getTranslation("audit.ref.phase", locale, columns.get("position"));
             case "index_group", "metric" -> Objects.requireNonNullElse(
-                    columns.get("en".equals(locale.getLanguage()) ? "name_en" : "name_vi"), "#" + id);
+                    columns.get(Formats.english(locale) ? "name_en" : "name_vi"), "#" + id);
             case "result" -> plain("period", String.valueOf(columns.get("period")), locale);
             case "unit_plan" -> Objects.requireNonNullElse(columns.get("number"),
                     Objects.requireNonNullElse(columns.get("title"), "#" + id));

@@ -2,13 +2,20 @@ package vn.serviceindex.portal.base.ui;
 
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.i18n.Messages;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
-/** Numbers and dates as officials write them: 53,13 and 21/03/2024 in Vietnamese; 53.13 and 2024-03-21 in English. */
+/**
+ * Numbers, dates, times and names as officials read them, per locale, in one place: 53,13 and 21/03/2024 09:00 in
+ * Vietnamese; 53.13 and 2024-03-21 09:00 in English; times in Vietnam's time zone.
+ */
 public final class Formats {
 
     private Formats() {
@@ -23,6 +30,31 @@ public final class Formats {
 
     public static String datePattern(Locale locale) {
         return Messages.datePattern(locale);
+    }
+
+    /** A moment in Vietnam's time to the minute: 25/03/2024 09:00 in Vietnamese, 2024-03-25 09:00 in English. */
+    public static String dateTime(@Nullable Instant instant, Locale locale) {
+        return instant == null ? "–" : moment(instant, locale, "HH:mm");
+    }
+
+    /** As {@link #dateTime}, to the second: when a change was recorded. */
+    public static String dateTimeSeconds(Instant instant, Locale locale) {
+        return moment(instant, locale, "HH:mm:ss");
+    }
+
+    private static String moment(Instant instant, Locale locale, String timePattern) {
+        ZonedDateTime local = instant.atZone(PortalCalendar.ZONE);
+        return Messages.date(local.toLocalDate(), locale) + " " + local.format(DateTimeFormatter.ofPattern(timePattern));
+    }
+
+    /** Whether the locale reads English; every other language reads Vietnamese. */
+    public static boolean english(Locale locale) {
+        return Messages.supported(locale).equals(Locale.ENGLISH);
+    }
+
+    /** Of a name stored in both languages (a formula set's group or metric), the one of the locale. */
+    public static String inLanguage(Locale locale, String vietnamese, String english) {
+        return english(locale) ? english : vietnamese;
     }
 
     public static String decimal(@Nullable Double value, Locale locale) {

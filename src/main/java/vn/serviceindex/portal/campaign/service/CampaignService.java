@@ -15,6 +15,7 @@ import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.domain.Baseline;
 import vn.serviceindex.portal.campaign.domain.BaselineSource;
 import vn.serviceindex.portal.campaign.domain.Campaign;
@@ -40,11 +41,11 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final UnitService units;
     private final CurrentUser currentUser;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final ResultService results;
 
     CampaignService(CampaignRepository campaigns, UnitService units, CurrentUser currentUser,
-                    CampaignCalendar calendar, ResultService results) {
+                    PortalCalendar calendar, ResultService results) {
         this.campaigns = campaigns;
         this.units = units;
         this.currentUser = currentUser;

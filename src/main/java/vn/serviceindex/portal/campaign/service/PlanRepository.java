@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.Phase;
 import vn.serviceindex.portal.campaign.domain.PlanAction;
@@ -38,9 +39,11 @@ class PlanRepository {
             "id, campaign_id, unit_id, number, plan_date, title, summary, status, version";
 
     private final JdbcClient jdbc;
+    private final PortalCalendar calendar;
 
-    PlanRepository(JdbcClient jdbc) {
+    PlanRepository(JdbcClient jdbc, PortalCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     Optional<UnitPlan> find(long planId) {
@@ -194,11 +197,13 @@ class PlanRepository {
                           String comment) {
         jdbc.sql("""
                         insert into plan_transition (plan_id, unit_id, action, from_status, to_status, actor_id,
-                                                     actor_name, comment)
-                        values (:p, :u, :action, :from, :to, :actor, :actorName, :comment)""")
+                                                     actor_name, comment, at)
+                        values (:p, :u, :action, :from, :to, :actor, :actorName, :comment, :at)""")
                 .param("p", plan.id()).param("u", plan.unitId()).param("action", action.name())
                 .param("from", plan.status().name()).param("to", to.name()).param("actor", actorId)
                 .param("actorName", actorName).param("comment", comment)
+                // On the calendar's day: a demo pinned to a past day approves on that day.
+                .param("at", java.sql.Timestamp.from(calendar.now()))
                 .update();
     }
 

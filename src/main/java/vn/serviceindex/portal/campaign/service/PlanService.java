@@ -17,6 +17,7 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.Phase;
@@ -53,11 +54,11 @@ public class PlanService {
     private final CampaignService campaignService;
     private final UnitService units;
     private final CurrentUser currentUser;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final AuditReason auditReason;
 
     PlanService(PlanRepository plans, CampaignRepository campaigns, CampaignService campaignService,
-                UnitService units, CurrentUser currentUser, CampaignCalendar calendar, AuditReason auditReason) {
+                UnitService units, CurrentUser currentUser, PortalCalendar calendar, AuditReason auditReason) {
         this.plans = plans;
         this.campaigns = campaigns;
         this.campaignService = campaignService;

@@ -3,8 +3,6 @@ package vn.serviceindex.portal.campaign.ui;
 import com.vaadin.flow.component.Component;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -14,7 +12,6 @@ import vn.serviceindex.portal.campaign.domain.PlanStatus;
 /** How the campaign's values read on screen, in the user's language. */
 final class CampaignLabels {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private CampaignLabels() {
     }
@@ -39,7 +36,6 @@ final class CampaignLabels {
 
     /** A moment in Vietnam's time: 25/03/2024 09:00. */
     static String moment(OffsetDateTime at, Locale locale) {
-        var local = at.atZoneSameInstant(VIETNAM);
-        return Formats.date(local.toLocalDate(), locale) + " " + local.format(DateTimeFormatter.ofPattern("HH:mm"));
+        return Formats.dateTime(at.toInstant(), locale);
     }
 }

@@ -28,7 +28,6 @@ import vn.serviceindex.portal.progress.service.ForecastService;
 import vn.serviceindex.portal.progress.ui.ForecastLabels;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
 import vn.serviceindex.portal.progress.ui.UnitProgressView;
-import vn.serviceindex.portal.ranking.service.LeaderboardService;
 
 /**
  * The dashboard's forecast for the next milestone check: per group how many units will reach what is due then and
@@ -44,6 +43,7 @@ public class AtRiskSection extends VerticalLayout {
     static final int NAMED = 5;
 
     private final ForecastService forecasts;
+    private final List<String> groupCodes;
     final H3 title = new H3();
     final Paragraph method = new Paragraph();
     final Paragraph empty = new Paragraph();
@@ -52,8 +52,12 @@ public class AtRiskSection extends VerticalLayout {
     final Paragraph backtest = new Paragraph();
     @Nullable ForecastSheet sheet;
 
-    public AtRiskSection(ForecastService forecasts) {
+    /**
+     * @param groupCodes the formula set's groups, in its order
+     */
+    public AtRiskSection(ForecastService forecasts, List<String> groupCodes) {
         this.forecasts = forecasts;
+        this.groupCodes = List.copyOf(groupCodes);
         addClassName("forecast-section");
         setPadding(false);
         Locale locale = getLocale();
@@ -122,7 +126,7 @@ public class AtRiskSection extends VerticalLayout {
         empty.setText(nothing ? getTranslation("forecast.dashboard.empty") : "");
         empty.setVisible(nothing);
         List<GroupOutlook> outlooks = shown == null ? List.of()
-                : GroupOutlook.byGroup(LeaderboardService.GROUPS, shown.units());
+                : GroupOutlook.byGroup(groupCodes, shown.units());
         outlook.setItems(outlooks);
         atRisk.setItems(shown == null ? List.of() : shown.atRisk().stream().limit(LISTED).toList());
         BacktestSummary tried = nothing ? null : BacktestSummary.of(forecasts.backtest(provinceId));

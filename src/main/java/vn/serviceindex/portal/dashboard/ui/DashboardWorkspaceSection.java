@@ -18,6 +18,7 @@ import vn.serviceindex.portal.dashboard.domain.GroupTrack;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
 import vn.serviceindex.portal.progress.service.ProgressService;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 
 /**
@@ -30,10 +31,12 @@ class DashboardWorkspaceSection implements WorkspaceSection {
 
     private final CampaignService campaigns;
     private final ProgressService progress;
+    private final LeaderboardService leaderboards;
 
-    DashboardWorkspaceSection(CampaignService campaigns, ProgressService progress) {
+    DashboardWorkspaceSection(CampaignService campaigns, ProgressService progress, LeaderboardService leaderboards) {
         this.campaigns = campaigns;
         this.progress = progress;
+        this.leaderboards = leaderboards;
     }
 
     @Override
@@ -49,7 +52,7 @@ class DashboardWorkspaceSection implements WorkspaceSection {
         var card = new Div(new H3(ui.getTranslation("dashboard.title")));
         card.addClassNames("workspace-place", "dashboard-card");
         card.add(new Paragraph(ui.getTranslation("dashboard.card.everywhere", everywhere, units.size())));
-        CampaignTrack.byGroup(LeaderboardService.GROUPS, units).stream()
+        CampaignTrack.byGroup(leaderboards.groupsToday().stream().map(IndexGroup::code).toList(), units).stream()
                 .filter(t -> t.judged() > 0)
                 .min(Comparator.comparingDouble(GroupTrack::onTrackShare))
                 .ifPresent(worst -> card.add(new Paragraph(ui.getTranslation("dashboard.card.weakest",

@@ -41,13 +41,14 @@ import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.campaign.domain.Campaign;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.campaign.ui.CampaignBanner;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
@@ -65,7 +66,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     private final LeaderboardService leaderboards;
     private final CampaignService campaigns;
     private final UnitService units;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final ProgressService progress;
 
     /** How many of the units furthest behind the dashboard lists. */
@@ -89,13 +90,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     List<ScorePoint> trend = List.of();
 
     ProvinceDashboardView(LeaderboardService leaderboards, CampaignService campaigns, UnitService units,
-                          CampaignCalendar calendar, ProgressService progress, ForecastService forecasts) {
+                          PortalCalendar calendar, ProgressService progress, ForecastService forecasts) {
         this.leaderboards = leaderboards;
         this.campaigns = campaigns;
         this.units = units;
         this.calendar = calendar;
         this.progress = progress;
-        this.atRisk = new AtRiskSection(forecasts);
+        this.atRisk = new AtRiskSection(forecasts, leaderboards.groupsToday().stream().map(IndexGroup::code).toList());
         addClassName("province-dashboard");
         Locale locale = getLocale();
 
@@ -216,7 +217,8 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
             campaign.add(new Paragraph(getTranslation("dashboard.noCampaign")));
             measured = List.of();
         }
-        List<GroupTrack> tracks = CampaignTrack.byGroup(LeaderboardService.GROUPS, measured);
+        List<GroupTrack> tracks = CampaignTrack.byGroup(leaderboards.groupsToday().stream().map(IndexGroup::code).toList(),
+                measured);
         track.setItems(tracks);
         trackChart.setOption(DashboardCharts.track(tracks, code -> ProgressLabels.group(this, code),
                 List.of(getTranslation("progress.status.ON_TRACK"), getTranslation("progress.status.BEHIND"),

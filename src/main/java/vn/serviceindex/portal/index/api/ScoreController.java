@@ -139,11 +139,13 @@ class ScoreController {
         }
     }
 
-    /** A null score means "no data" (no counts behind it), as the national portal shows it. */
-    record GroupResult(@Nullable Double score, double max, Map<String, MetricResult> metrics) {
+    /** A group without data scores 0 of its max, as the national portal publishes it. */
+    record GroupResult(double score, double max, Map<String, MetricResult> metrics) {
     }
 
-    /** {@code fullAt}: the headline rate % that earns the headline term's full points (80 for CLGQ 3.1). */
+    /**
+     * A null score means "no data" (an empty denominator: it counts 0 in its group), as the national portal shows it.
+     * {@code fullAt}: the headline rate % that earns the headline term's full points (80 for CLGQ 3.1). */
     record MetricResult(@Nullable Double score, double max, double lost, @Nullable Double fullAt) {
     }
 

@@ -19,6 +19,7 @@ public final class FormulaValidation {
     public static final String GROUP_NAME_BLANK = "formula.error.groupNameBlank";
     public static final String GROUP_MAX_NEGATIVE = "formula.error.groupMaxNegative";
     public static final String GROUP_METRICS_SUM = "formula.error.groupMetricsSum";
+    public static final String GROUP_HEADLINE_UNKNOWN = "formula.error.groupHeadlineUnknown";
     public static final String METRIC_CODE_BLANK = "formula.error.metricCodeBlank";
     public static final String METRIC_CODE_DUPLICATE = "formula.error.metricCodeDuplicate";
     public static final String METRIC_NAME_BLANK = "formula.error.metricNameBlank";
@@ -75,6 +76,11 @@ public final class FormulaValidation {
         double metricsSum = group.metrics().stream().mapToDouble(Metric::maxPoints).sum();
         if (!sameSum(metricsSum, group.maxPoints())) {
             problems.add(FormulaProblem.of(GROUP_METRICS_SUM, group.code(), shown(metricsSum), group.maxPoints()));
+        }
+        // The headline rate must be a rate the group has: a term of one of its metrics.
+        if (group.headline() != null && group.headlineTerm().isEmpty()) {
+            problems.add(FormulaProblem.of(GROUP_HEADLINE_UNKNOWN, group.code(), group.headline().metricCode(),
+                    group.headline().term()));
         }
         for (int m = 0; m < group.metrics().size(); m++) {
             Metric metric = group.metrics().get(m);

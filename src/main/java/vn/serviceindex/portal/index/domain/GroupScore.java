@@ -6,10 +6,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A group's recomputed score: the sum of its metrics' scores. Null ("no data") when none of its metrics has a
- * score, e.g. TDGQ of a unit that received no dossiers.
+ * A group's recomputed score: the sum of its metrics' scores, where a metric without data (an empty denominator)
+ * counts 0 and keeps its max. Never "no data" itself, as the national portal publishes it: a unit that received no
+ * dossiers scores 0 of 20 in on-time handling (TDGQ); only its metric shows no data.
  */
-public record GroupScore(String code, @Nullable Double score, double max, List<MetricScore> metrics) {
+public record GroupScore(String code, double score, double max, List<MetricScore> metrics) {
 
     public GroupScore {
         metrics = List.copyOf(metrics);
@@ -19,15 +20,12 @@ public record GroupScore(String code, @Nullable Double score, double max, List<M
     public static GroupScore of(String code, List<MetricScore> metrics) {
         double max = 0;
         double sum = 0;
-        boolean anyScore = false;
         for (MetricScore metric : metrics) {
             max += metric.max();
             sum += metric.scoreOrZero();
-            anyScore |= metric.score() != null;
         }
         // Rounding the sums keeps 0.1 + 0.2 from showing as 0.30000000000000004.
-        return new GroupScore(code, anyScore ? PortalRounding.twoDecimals(sum) : null, PortalRounding.twoDecimals(max),
-                metrics);
+        return new GroupScore(code, PortalRounding.twoDecimals(sum), PortalRounding.twoDecimals(max), metrics);
     }
 
     public Optional<MetricScore> metric(String metricCode) {
@@ -35,6 +33,6 @@ public record GroupScore(String code, @Nullable Double score, double max, List<M
     }
 
     public double lost() {
-        return PortalRounding.twoDecimals(max - (score == null ? 0 : score));
+        return PortalRounding.twoDecimals(max - score);
     }
 }

@@ -75,12 +75,21 @@ public final class IndexScoring {
      * other term keeping the rate its counts give.
      */
     public static double pointsGainedIfRate(Metric metric, Map<String, Double> counts, double targetRatePercent) {
+        return pointsGainedIfRate(metric, counts, 1, targetRatePercent);
+    }
+
+    /**
+     * Points the metric would gain (negative: lose) if the rate of its term at {@code term} (1-based) were
+     * {@code targetRatePercent}, every other term keeping the rate its counts give.
+     */
+    public static double pointsGainedIfRate(Metric metric, Map<String, Double> counts, int term,
+                                            double targetRatePercent) {
         List<@Nullable Double> rates = ratesFrom(metric, counts);
         double now = scoreAtRates(metric, rates).scoreOrZero();
-        if (rates.isEmpty()) {
+        if (term < 1 || term > rates.size()) {
             return 0;
         }
-        rates.set(0, enteredRate(metric, checkedRate(targetRatePercent)));
+        rates.set(term - 1, enteredRate(metric, checkedRate(targetRatePercent)));
         return twoDecimals(scoreAtRates(metric, rates).scoreOrZero() - now);
     }
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A unit's recomputed score over the groups it has counts for. It explains a published score (which metric lost
  * points, what a change would gain); the published score stays authoritative and is never overwritten with it.
  *
- * @param total null when no group has a score
+ * @param total the sum of the groups' scores (a group without data scores 0); null when no group is included
  * @param max   the sum of the included groups' maxima
  */
 public record UnitScore(List<GroupScore> groups, @Nullable Double total, double max) {
@@ -19,17 +19,16 @@ public record UnitScore(List<GroupScore> groups, @Nullable Double total, double 
         groups = List.copyOf(groups);
     }
 
-    /** Adds the groups' scores and maxima; a group without a score counts as 0. */
+    /** Adds the groups' scores and maxima. */
     public static UnitScore of(List<GroupScore> groups) {
         double max = 0;
         double sum = 0;
-        boolean anyScore = false;
         for (GroupScore group : groups) {
             max += group.max();
-            sum += group.score() == null ? 0 : group.score();
-            anyScore |= group.score() != null;
+            sum += group.score();
         }
-        return new UnitScore(groups, anyScore ? PortalRounding.twoDecimals(sum) : null, PortalRounding.twoDecimals(max));
+        return new UnitScore(groups, groups.isEmpty() ? null : PortalRounding.twoDecimals(sum),
+                PortalRounding.twoDecimals(max));
     }
 
     public Optional<GroupScore> group(String groupCode) {

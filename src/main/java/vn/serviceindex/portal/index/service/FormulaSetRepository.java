@@ -19,6 +19,7 @@ import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.EmptyDenominatorRule;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.FormulaSetSummary;
+import vn.serviceindex.portal.index.domain.HeadlineTerm;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
 import vn.serviceindex.portal.index.domain.StoredFormulaSet;
@@ -108,12 +109,15 @@ class FormulaSetRepository {
                             rs.getBoolean("round_rate_first"), nullablePoints(rs, "fixed_score")));
                 });
         List<IndexGroup> groups = jdbc.sql("""
-                        select id, code, name_vi, name_en, max_points from index_group
+                        select id, code, name_vi, name_en, max_points, headline_metric, headline_term
+                        from index_group
                         where formula_set_id = :set order by position""")
                 .param("set", summary.id())
                 .query((rs, n) -> new IndexGroup(rs.getString("code"), rs.getString("name_vi"),
                         rs.getString("name_en"), points(rs, "max_points"),
-                        metrics.getOrDefault(rs.getLong("id"), List.of())))
+                        metrics.getOrDefault(rs.getLong("id"), List.of()),
+                        rs.getString("headline_metric") == null ? null
+                                : new HeadlineTerm(rs.getString("headline_metric"), rs.getInt("headline_term"))))
                 .list();
         return new StoredFormulaSet(summary,
                 new FormulaSet(summary.name(), summary.validFrom(), summary.notes(), groups));
@@ -166,12 +170,16 @@ class FormulaSetRepository {
         for (int g = 0; g < set.groups().size(); g++) {
             IndexGroup group = set.groups().get(g);
             long groupId = jdbc.sql("""
-                            insert into index_group (formula_set_id, code, name_vi, name_en, max_points, position)
-                            values (:set, :code, :nameVi, :nameEn, :maxPoints, :position)
+                            insert into index_group (formula_set_id, code, name_vi, name_en, max_points, position,
+                                                     headline_metric, headline_term)
+                            values (:set, :code, :nameVi, :nameEn, :maxPoints, :position, :headlineMetric,
+                                    :headlineTerm)
                             returning id""")
                     .param("set", setId).param("code", group.code()).param("nameVi", group.nameVi())
                     .param("nameEn", group.nameEn()).param("maxPoints", decimal(group.maxPoints()))
                     .param("position", g + 1)
+                    .param("headlineMetric", group.headline() == null ? null : group.headline().metricCode())
+                    .param("headlineTerm", group.headline() == null ? null : group.headline().term())
                     .query(Long.class).single();
             for (int m = 0; m < group.metrics().size(); m++) {
                 insertMetric(setId, groupId, m + 1, group.metrics().get(m));

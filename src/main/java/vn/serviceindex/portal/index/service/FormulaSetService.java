@@ -51,11 +51,14 @@ public class FormulaSetService {
     private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)?");
 
     private final FormulaSetRepository sets;
+    private final ActiveFormulaSets activeSets;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    FormulaSetService(FormulaSetRepository sets, CurrentUser currentUser, Clock clock) {
+    FormulaSetService(FormulaSetRepository sets, ActiveFormulaSets activeSets, CurrentUser currentUser,
+                      Clock clock) {
         this.sets = sets;
+        this.activeSets = activeSets;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -67,10 +70,11 @@ public class FormulaSetService {
         return sets.summaries();
     }
 
+    /** The set with this id; an active one is read once and then shared (see {@link ActiveFormulaSets}). */
     @Transactional(readOnly = true)
     public StoredFormulaSet get(long id) {
         requireReader();
-        return sets.find(id).orElseThrow(() -> new UserError("formula.error.notFound"));
+        return activeSets.get(id, sets::find).orElseThrow(() -> new UserError("formula.error.notFound"));
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +87,21 @@ public class FormulaSetService {
     @Transactional(readOnly = true)
     public Optional<StoredFormulaSet> activeOn(LocalDate day) {
         requireReader();
-        return sets.activeOn(day).map(sets::withFormulas);
+        return sets.activeOn(day)
+                .map(summary -> activeSets.get(summary.id(), id -> Optional.of(sets.withFormulas(summary)))
+                        .orElseThrow());
+    }
+
+    /**
+     * The groups, in their order, of the set that scores a period starting on {@code day}; for a day before every
+     * active set, the earliest active set's (results of such a period are stored under it); none without an active
+     * set. What leaderboards, dashboards and imports list as groups: data of the set, never a list in code.
+     */
+    @Transactional(readOnly = true)
+    public List<IndexGroup> groupsOn(LocalDate day) {
+        return activeOn(day).or(() -> list().stream().filter(FormulaSetSummary::active)
+                        .min(java.util.Comparator.comparing(FormulaSetSummary::validFrom)).map(s -> get(s.id())))
+                .map(set -> set.formulas().groups()).orElse(List.of());
     }
 
     @Transactional(readOnly = true)
@@ -247,7 +265,7 @@ public class FormulaSetService {
     private static FormulaSet stripped(FormulaSet set) {
         return new FormulaSet(strip(set.name()), set.validFrom(), strip(set.notes()), set.groups().stream()
                 .map(g -> new IndexGroup(strip(g.code()), strip(g.nameVi()), strip(g.nameEn()), g.maxPoints(),
-                        g.metrics().stream().map(FormulaSetService::stripped).toList()))
+                        g.metrics().stream().map(FormulaSetService::stripped).toList(), g.headline()))
                 .toList());
     }
 

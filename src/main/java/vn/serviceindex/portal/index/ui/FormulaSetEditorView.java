@@ -36,6 +36,7 @@ import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.EmptyDenominatorRule;
 import vn.serviceindex.portal.index.domain.FormulaSet;
+import vn.serviceindex.portal.index.domain.HeadlineTerm;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
 import vn.serviceindex.portal.index.domain.StoredFormulaSet;
@@ -223,9 +224,12 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
         final VerticalLayout metricsLayout = new VerticalLayout();
         final List<MetricEditor> metrics = new ArrayList<>();
         final Button addMetric;
+        // Kept as the set has it: the editor does not change which rate the group tracks.
+        final @Nullable HeadlineTerm headline;
 
         GroupEditor(IndexGroup group) {
             addClassName("formula-group");
+            headline = group.headline();
             setPadding(false);
             code = textField("formula.field.code", group.code());
             nameVi = textField("formula.field.nameVi", group.nameVi());
@@ -258,7 +262,7 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
 
         IndexGroup toGroup(Input input) {
             return new IndexGroup(code.getValue(), nameVi.getValue(), nameEn.getValue(), number(max, false, input),
-                    metrics.stream().map(m -> m.toMetric(input)).toList());
+                    metrics.stream().map(m -> m.toMetric(input)).toList(), headline);
         }
     }
 
@@ -388,6 +392,6 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
     }
 
     private String localName(String vietnamese, String english) {
-        return "en".equals(getLocale().getLanguage()) ? english : vietnamese;
+        return Formats.inLanguage(getLocale(), vietnamese, english);
     }
 }

@@ -14,11 +14,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -36,7 +36,6 @@ import vn.serviceindex.portal.index.service.FormulaSetService;
 @Menu(order = 92, icon = "ABACUS", title = "nav.adminFormulas")
 public class FormulaSetListView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final FormulaSetService formulaSets;
     final Grid<FormulaSetSummary> grid = new Grid<>();
@@ -85,7 +84,7 @@ public class FormulaSetListView extends VerticalLayout implements HasDynamicTitl
         }
         return set.activatedFrom() == null ? getTranslation("formula.status.active")
                 : getTranslation("formula.status.activeSince",
-                        Formats.date(set.activatedFrom().atZone(VIETNAM).toLocalDate(), getLocale()));
+                        Formats.date(set.activatedFrom().atZone(PortalCalendar.ZONE).toLocalDate(), getLocale()));
     }
 
     private Optional<FormulaSetSummary> selected() {

@@ -130,7 +130,7 @@ public class IndexGuideView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private String name(String vietnamese, String english) {
-        return "en".equals(getLocale().getLanguage()) ? english : vietnamese;
+        return Formats.inLanguage(getLocale(), vietnamese, english);
     }
 
     @Override

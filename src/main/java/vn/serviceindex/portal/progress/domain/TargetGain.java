@@ -3,7 +3,6 @@ package vn.serviceindex.portal.progress.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.IndexScoring;
@@ -14,12 +13,6 @@ import vn.serviceindex.portal.index.domain.Metric;
  * then take among its peers. Computed with the formula set that scores the period, never with figures of its own.
  */
 public final class TargetGain {
-
-    /**
-     * Groups whose headline rate is one term's rate rather than the group's ratio (score / max): online payment
-     * tracks A, the dossiers paid online among those with a fee, so only A's term moves with it.
-     */
-    private static final Set<String> HEADLINE_IS_FIRST_TERM = Set.of("TTTT");
 
     private TargetGain() {
     }
@@ -35,18 +28,20 @@ public final class TargetGain {
             return 0;
         }
         double gain;
-        if (HEADLINE_IS_FIRST_TERM.contains(group.code())) {
-            Metric metric = group.metrics().stream().filter(m -> !m.terms().isEmpty()).findFirst().orElse(null);
+        if (group.headline() != null) {
+            // The headline rate is one term's rate (the formula set names it): only that term moves with it.
+            Metric metric = group.headlineMetric().orElse(null);
             if (metric == null) {
                 return 0;
             }
             if (!counts.isEmpty()) {
                 // The other terms keep the rates their counts give.
-                gain = IndexScoring.pointsGainedIfRate(metric, counts, targetRate);
+                gain = IndexScoring.pointsGainedIfRate(metric, counts, group.headline().term(), targetRate);
             } else {
                 // Without counts the other terms are unknown: they stay as they are, so only the headline term counts.
                 Metric headline = new Metric(metric.code(), metric.nameVi(), metric.nameEn(), metric.maxPoints(),
-                        List.of(metric.terms().getFirst()), metric.whenEmpty(), metric.roundRateFirst(), null);
+                        List.of(group.headlineTerm().orElseThrow()), metric.whenEmpty(), metric.roundRateFirst(),
+                        null);
                 gain = IndexScoring.pointsGainedIfRate(headline, currentRate, targetRate);
             }
         } else {

@@ -40,7 +40,7 @@ class ForecastRepository {
     /**
      * The figures of the units: the baseline year's, and those of the months and checkpoints that overlap the
      * campaign and start by {@code until}; in each unit and group by the day the period ends, a month before a
-     * checkpoint on the same day. Of a period stored under several formula sets, the newest set's.
+     * checkpoint on the same day. Of a period stored under several formula sets, the newest set's (view {@code scored_result}, V15).
      */
     List<Figure> figures(Collection<Long> unitIds, int baselineYear, LocalDate campaignStart, LocalDate campaignEnd,
                          LocalDate until) {
@@ -49,33 +49,15 @@ class ForecastRepository {
         }
         List<Figure> figures = new ArrayList<>();
         jdbc.sql("""
-                        with dated as (
-                            select r.id, r.unit_id, r.period, r.formula_set_id,
-                                   case
-                                       when r.period ~ '^[0-9]{4}$' then make_date(cast(r.period as integer), 1, 1)
-                                       when length(r.period) = 7 then cast(r.period || '-01' as date)
-                                       else cast(r.period as date)
-                                   end as starts,
-                                   case
-                                       when r.period ~ '^[0-9]{4}$' then make_date(cast(r.period as integer), 12, 31)
-                                       when length(r.period) = 7
-                                           then cast(cast(r.period || '-01' as date) + interval '1 month' - interval '1 day' as date)
-                                       else cast(r.period as date)
-                                   end as ends,
-                                   length(r.period) = 10 as checkpoint
-                            from result r
-                            where r.unit_id in (:units)
-                              and (r.period = :baselineYear or length(r.period) in (7, 10))
-                        )
-                        select distinct on (d.unit_id, g.group_code, d.period)
-                               d.unit_id, g.group_code, d.period, d.starts, d.ends, d.checkpoint, g.headline_rate,
-                               g.counts::text as counts, d.formula_set_id,
-                               coalesce(g.official_score, g.computed_score) as score
-                        from dated d join result_group g on g.result_id = d.id
-                        where g.headline_rate is not null
-                          and d.starts <= :until
-                          and (d.period = :baselineYear or (d.starts <= :campaignEnd and d.ends >= :campaignStart))
-                        order by d.unit_id, g.group_code, d.period, d.formula_set_id desc""")
+                        select s.unit_id, s.group_code, s.period, s.starts, s.ends,
+                               s.kind = 'CHECKPOINT' as checkpoint, s.headline_rate, s.counts::text as counts,
+                               s.formula_set_id, s.score
+                        from scored_result s
+                        where s.unit_id in (:units)
+                          and (s.period = :baselineYear or s.kind in ('MONTH', 'CHECKPOINT'))
+                          and s.headline_rate is not null
+                          and s.starts <= :until
+                          and (s.period = :baselineYear or (s.starts <= :campaignEnd and s.ends >= :campaignStart))""")
                 .param("units", unitIds).param("baselineYear", Integer.toString(baselineYear))
                 .param("campaignStart", campaignStart).param("campaignEnd", campaignEnd).param("until", until)
                 .query((ResultSet rs) -> {

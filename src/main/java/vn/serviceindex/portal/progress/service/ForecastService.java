@@ -17,9 +17,8 @@ import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.Milestone;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
-import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.progress.domain.Backtest;
@@ -57,13 +56,13 @@ public class ForecastService {
     private final ForecastRepository figures;
     private final ProgressRepository progress;
     private final CampaignService campaigns;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final UnitService units;
     private final FormulaSetService formulaSets;
     private final LeaderboardService leaderboards;
 
     ForecastService(ForecastRepository figures, ProgressRepository progress, CampaignService campaigns,
-                    CampaignCalendar calendar, UnitService units, FormulaSetService formulaSets,
+                    PortalCalendar calendar, UnitService units, FormulaSetService formulaSets,
                     LeaderboardService leaderboards) {
         this.figures = figures;
         this.progress = progress;
@@ -225,7 +224,6 @@ public class ForecastService {
                                Check check, LocalDate today, LocalDate until) {
         Map<Long, PlanRows> plans = progress.plans(campaign.id(), members.stream().map(OrgUnit::id).toList());
         Series series = series(campaign, members, baselines, until, today);
-        FormulaCache sets = new FormulaCache();
         List<UnitForecast> forecasts = new ArrayList<>();
         for (OrgUnit unit : members) {
             Map<GroupCode, Double> unitBaselines = baselines.getOrDefault(unit.id(), Map.of());
@@ -237,7 +235,7 @@ public class ForecastService {
             // The points reaching the target due at the check would bring; the place only for one unit's page.
             Map<GroupCode, GroupRate> newest = series.newest().getOrDefault(unit.id(), Map.of());
             List<GroupForecast> groups = forecast.groups().stream().map(g -> {
-                Double points = points(g, newest.get(GroupCode.valueOf(g.groupCode())), sets);
+                Double points = points(g, newest.get(GroupCode.valueOf(g.groupCode())));
                 GroupRate rate = newest.get(GroupCode.valueOf(g.groupCode()));
                 return points == null || rate == null ? g
                         : g.withWhatIf(new WhatIf(g.groupCode(), points, rate.period(), null, null));
@@ -325,12 +323,12 @@ public class ForecastService {
     }
 
     /** Points the group gains at the target due at the check from its newest stored figure; null when nothing. */
-    private @Nullable Double points(GroupForecast group, @Nullable GroupRate rate, FormulaCache sets) {
+    private @Nullable Double points(GroupForecast group, @Nullable GroupRate rate) {
         Double target = group.check().target();
         if (rate == null || target == null) {
             return null;
         }
-        Optional<IndexGroup> formula = sets.get(rate.formulaSetId()).group(group.groupCode());
+        Optional<IndexGroup> formula = formulaSets.get(rate.formulaSetId()).formulas().group(group.groupCode());
         Double points = formula.map(f -> TargetGain.points(f, rate.rate(), target, rate.counts())).orElse(null);
         return points == null || points <= 0 ? null : points;
     }
@@ -361,14 +359,5 @@ public class ForecastService {
         return new UnitForecast(forecast.unitId(), forecast.unitCode(), forecast.unitName(), forecast.level(),
                 forecast.hasPlan(), forecast.today(), forecast.check(), forecast.checkName(), forecast.phaseEnd(),
                 forecast.phaseName(), groups);
-    }
-
-    /** The formula sets of the figures read in one call, each loaded once. */
-    private final class FormulaCache {
-        private final Map<Long, FormulaSet> loaded = new HashMap<>();
-
-        FormulaSet get(long id) {
-            return loaded.computeIfAbsent(id, key -> formulaSets.get(key).formulas());
-        }
     }
 }

@@ -10,9 +10,9 @@ import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
 @Component
 class ProgressGaps implements PhaseTargetGaps {
 
-    private final ProgressService progress;
+    private final ProgressMeasures progress;
 
-    ProgressGaps(ProgressService progress) {
+    ProgressGaps(ProgressMeasures progress) {
         this.progress = progress;
     }
 

@@ -31,23 +31,18 @@ class ProgressRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Every result of the units with the day its period starts and how fine the period is: of two periods starting
-     * on the same day the finer one is the newer figure (a checkpoint, then a month, a quarter, a year).
+     * Per unit and group, the newest scored result (view {@code scored_result}, V15) with a headline rate: of two
+     * periods starting on the same day the finer one is the newer figure (a checkpoint, then a month, a quarter, a
+     * year).
      */
     private static final String DATED_RESULTS = """
-            with dated as (
-                select r.id, r.unit_id, r.period, r.formula_set_id,
-                       period_start(r.period) as starts, period_fineness(r.period) as fineness
-                from result r
-                where r.unit_id in (:units)
-            ),
-            rated as (
-                select d.unit_id, g.group_code, g.headline_rate, d.period, g.counts::text as counts, d.formula_set_id,
-                       coalesce(g.official_score, g.computed_score) as score,
-                       row_number() over (partition by d.unit_id, g.group_code
-                                          order by d.starts desc, d.fineness desc, d.formula_set_id desc) as newest
-                from dated d join result_group g on g.result_id = d.id
-                where g.headline_rate is not null and %s
+            with rated as (
+                select s.unit_id, s.group_code, s.headline_rate, s.period, s.counts::text as counts,
+                       s.formula_set_id, s.score,
+                       row_number() over (partition by s.unit_id, s.group_code
+                                          order by s.starts desc, s.fineness desc) as newest
+                from scored_result s
+                where s.unit_id in (:units) and s.headline_rate is not null and %s
             )
             select unit_id, group_code, headline_rate, period, counts, formula_set_id, score
             from rated where newest = 1""";
@@ -114,7 +109,7 @@ class ProgressRepository {
         if (unitIds.isEmpty()) {
             return Map.of();
         }
-        return rates(jdbc.sql(DATED_RESULTS.formatted("d.starts between :from and :today"))
+        return rates(jdbc.sql(DATED_RESULTS.formatted("s.starts between :from and :today"))
                 .param("units", unitIds).param("from", from).param("today", today));
     }
 
@@ -123,7 +118,7 @@ class ProgressRepository {
         if (unitIds.isEmpty()) {
             return Map.of();
         }
-        return rates(jdbc.sql(DATED_RESULTS.formatted("d.period = :period"))
+        return rates(jdbc.sql(DATED_RESULTS.formatted("s.period = :period"))
                 .param("units", unitIds).param("period", period));
     }
 

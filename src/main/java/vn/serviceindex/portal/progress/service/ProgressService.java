@@ -1,37 +1,25 @@
 package vn.serviceindex.portal.progress.service;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.service.CampaignService;
-import vn.serviceindex.portal.index.domain.FormulaSet;
-import vn.serviceindex.portal.index.domain.IndexGroup;
-import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.GroupRate;
-import vn.serviceindex.portal.progress.domain.PlanReference;
-import vn.serviceindex.portal.progress.domain.ProgressMeasure;
 import vn.serviceindex.portal.progress.domain.ProgressSheet;
 import vn.serviceindex.portal.progress.domain.TargetGain;
-import vn.serviceindex.portal.progress.domain.TargetSchedule;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
 import vn.serviceindex.portal.progress.domain.WhatIf;
-import vn.serviceindex.portal.progress.service.ProgressRepository.PlanRows;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
@@ -49,25 +37,20 @@ import vn.serviceindex.portal.unit.service.UnitService;
 public class ProgressService {
 
     private final ProgressRepository progress;
+    private final ProgressMeasures measures;
     private final CampaignService campaigns;
-    private final CampaignCalendar calendar;
+    private final PortalCalendar calendar;
     private final UnitService units;
-    private final FormulaSetService formulaSets;
     private final LeaderboardService leaderboards;
 
-    ProgressService(ProgressRepository progress, CampaignService campaigns, CampaignCalendar calendar,
-                    UnitService units, FormulaSetService formulaSets, LeaderboardService leaderboards) {
+    ProgressService(ProgressRepository progress, ProgressMeasures measures, CampaignService campaigns,
+                    PortalCalendar calendar, UnitService units, LeaderboardService leaderboards) {
         this.progress = progress;
+        this.measures = measures;
         this.campaigns = campaigns;
         this.calendar = calendar;
         this.units = units;
-        this.formulaSets = formulaSets;
         this.leaderboards = leaderboards;
-    }
-
-    /** One unit measured: its progress and what it was measured from. */
-    private record Measured(UnitProgress progress, @Nullable PlanReference plan, TargetSchedule schedule,
-                            Map<String, GroupRate> rates) {
     }
 
     /**
@@ -86,16 +69,16 @@ public class ProgressService {
         List<OrgUnit> covered = campaigns.coveredUnits(campaignId);
         LocalDate today = calendar.today();
         List<Long> ids = covered.stream().map(OrgUnit::id).toList();
-        return measure(campaign, covered, campaigns.baselines(campaignId),
+        return measures.measure(campaign, covered, campaigns.baselines(campaignId),
                 progress.newestRates(ids, firstDayOfBaselineYear(campaign), today), today)
-                .stream().map(Measured::progress).toList();
+                .stream().map(ProgressMeasures.Measured::progress).toList();
     }
 
     /** The progress page of a unit: its progress, the campaign's day and the phase, and the what-ifs. */
     public Optional<ProgressSheet> sheet(long unitId) {
         return measuredInCurrentCampaign(unitId).map(found -> {
             Campaign campaign = found.campaign();
-            Measured measured = found.measured();
+            ProgressMeasures.Measured measured = found.measured();
             LocalDate today = calendar.today();
             return new ProgressSheet(campaign, campaigns.progress(campaign), campaigns.todayIsPinned(),
                     measured.progress(), measured.plan(), measured.schedule().phaseOn(today),
@@ -105,53 +88,13 @@ public class ProgressService {
 
     /**
      * Per unit id, the points each unit would gain in the period if its headline rates reached the targets of the
-     * phase today falls in, for one group or summed over the groups. Only units the account reads; units without a
-     * covering campaign, targets or results in the period are left out.
+     * phase today falls in, for one group or summed over the groups (see {@link ProgressMeasures#phaseTargetGaps}).
      */
     public Map<Long, Double> phaseTargetGaps(String period, @Nullable String group, Collection<Long> unitIds) {
-        Set<Long> wanted = new HashSet<>(unitIds);
-        List<OrgUnit> readable = units.readableUnits().stream().filter(u -> wanted.contains(u.id())).toList();
-        if (readable.isEmpty()) {
-            return Map.of();
-        }
-        LocalDate today = calendar.today();
-        Map<Long, List<Long>> covering = progress.coveringCampaigns(readable.stream().map(OrgUnit::id).toList());
-        Map<Long, Campaign> byId = new HashMap<>();
-        covering.values().stream().flatMap(List::stream).distinct().forEach(id -> byId.put(id, campaigns.get(id)));
-        Map<Long, List<OrgUnit>> unitsByCampaign = new LinkedHashMap<>();
-        for (OrgUnit unit : readable) {
-            List<Campaign> concerning = covering.getOrDefault(unit.id(), List.of()).stream().map(byId::get).toList();
-            Campaign.current(concerning, today)
-                    .ifPresent(c -> unitsByCampaign.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(unit));
-        }
-        Map<Long, Map<String, GroupRate>> rates = progress.ratesIn(readable.stream().map(OrgUnit::id).toList(),
-                period);
-        FormulaCache sets = new FormulaCache();
-        Map<Long, Double> gaps = new HashMap<>();
-        unitsByCampaign.forEach((campaignId, members) -> {
-            for (Measured measured : measure(byId.get(campaignId), members, campaigns.baselines(campaignId), rates,
-                    today)) {
-                Double gap = null;
-                for (GroupProgress groupProgress : measured.progress().groups()) {
-                    if (group != null && !group.equals(groupProgress.groupCode())) {
-                        continue;
-                    }
-                    Double points = gain(groupProgress, measured.rates().get(groupProgress.groupCode()), sets);
-                    if (points != null) {
-                        gap = (gap == null ? 0 : gap) + points;
-                    }
-                }
-                if (gap != null) {
-                    // Sums of two-decimal points: round off the doubles' noise.
-                    gaps.put(measured.progress().unitId(),
-                            BigDecimal.valueOf(gap).setScale(2, RoundingMode.HALF_UP).doubleValue());
-                }
-            }
-        });
-        return gaps;
+        return measures.phaseTargetGaps(period, group, unitIds);
     }
 
-    private record Found(OrgUnit unit, Campaign campaign, Measured measured) {
+    private record Found(OrgUnit unit, Campaign campaign, ProgressMeasures.Measured measured) {
     }
 
     private Optional<Found> measuredInCurrentCampaign(long unitId) {
@@ -163,42 +106,22 @@ public class ProgressService {
         Campaign campaign = current.get();
         LocalDate today = calendar.today();
         Map<Long, Map<GroupCode, Double>> baselines = Map.of(unitId, campaigns.baselines(campaign.id(), unitId));
-        List<Measured> measured = measure(campaign, List.of(unit), baselines,
+        List<ProgressMeasures.Measured> measured = measures.measure(campaign, List.of(unit), baselines,
                 progress.newestRates(List.of(unitId), firstDayOfBaselineYear(campaign), today), today);
         return Optional.of(new Found(unit, campaign, measured.getFirst()));
-    }
-
-    private List<Measured> measure(Campaign campaign, List<OrgUnit> members,
-                                   Map<Long, Map<GroupCode, Double>> baselines,
-                                   Map<Long, Map<String, GroupRate>> rates, LocalDate today) {
-        Map<Long, PlanRows> plans = progress.plans(campaign.id(), members.stream().map(OrgUnit::id).toList());
-        List<Measured> measured = new ArrayList<>();
-        for (OrgUnit unit : members) {
-            Map<GroupCode, Double> unitBaselines = baselines.getOrDefault(unit.id(), Map.of());
-            Map<String, GroupRate> unitRates = rates.getOrDefault(unit.id(), Map.of());
-            PlanRows plan = plans.get(unit.id());
-            TargetSchedule planSchedule = plan == null ? null : TargetSchedule.ofPlan(plan.phases());
-            TargetSchedule rule = TargetSchedule.ofRule(campaign, unitBaselines);
-            UnitProgress unitProgress = ProgressMeasure.unit(unit.id(), unit.code(), unit.name(),
-                    unit.level().name(), planSchedule, rule, unitBaselines, unitRates, today);
-            measured.add(new Measured(unitProgress, plan == null ? null : plan.reference(),
-                    planSchedule != null ? planSchedule : rule, unitRates));
-        }
-        return measured;
     }
 
     /**
      * What reaching the phase target would bring each group below it: the points, and the place the unit would
      * take on its peers' leaderboard of the period the rate comes from.
      */
-    private Map<String, WhatIf> whatIfs(OrgUnit unit, Measured measured) {
-        FormulaCache sets = new FormulaCache();
+    private Map<String, WhatIf> whatIfs(OrgUnit unit, ProgressMeasures.Measured measured) {
         Optional<UnitStanding> standing = leaderboards.standing(unit.id());
         Map<String, List<LeaderboardRow>> boards = new HashMap<>();
         Map<String, WhatIf> whatIfs = new LinkedHashMap<>();
         for (GroupProgress group : measured.progress().groups()) {
             GroupRate rate = measured.rates().get(group.groupCode());
-            Double points = gain(group, rate, sets);
+            Double points = measures.gain(group, rate);
             if (points == null || points <= 0 || rate == null) {
                 continue;
             }
@@ -220,26 +143,9 @@ public class ProgressService {
         return whatIfs;
     }
 
-    /** Points the group gains at its phase target from the rate; null when there is no target or no rate. */
-    private @Nullable Double gain(GroupProgress group, @Nullable GroupRate rate, FormulaCache sets) {
-        if (rate == null || group.phaseTarget() == null) {
-            return null;
-        }
-        Optional<IndexGroup> formula = sets.get(rate.formulaSetId()).group(group.groupCode());
-        return formula.map(f -> TargetGain.points(f, rate.rate(), group.phaseTarget(), rate.counts())).orElse(null);
-    }
-
     /** Results from the year before the campaign on count: that year's result is the baseline itself. */
     private static LocalDate firstDayOfBaselineYear(Campaign campaign) {
         return LocalDate.of(campaign.startDate().getYear() - 1, 1, 1);
     }
 
-    /** The formula sets of the results read in one call, each loaded once. */
-    private final class FormulaCache {
-        private final Map<Long, FormulaSet> loaded = new HashMap<>();
-
-        FormulaSet get(long id) {
-            return loaded.computeIfAbsent(id, key -> formulaSets.get(key).formulas());
-        }
-    }
 }

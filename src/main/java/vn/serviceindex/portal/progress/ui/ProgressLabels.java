@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.ui.Formats;
-import vn.serviceindex.portal.base.ui.PortalTranslations;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.WhatIf;
@@ -53,7 +52,7 @@ public final class ProgressLabels {
 
     /** "9th" in English; Vietnamese writes the number after "hạng", which the sentence holds. */
     static String ordinal(int place, Locale locale) {
-        if (!PortalTranslations.supported(locale).getLanguage().equals("en")) {
+        if (!Formats.english(locale)) {
             return Integer.toString(place);
         }
         int lastTwo = place % 100;

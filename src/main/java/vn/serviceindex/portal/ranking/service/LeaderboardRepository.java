@@ -31,8 +31,8 @@ class LeaderboardRepository {
 
     /**
      * The scores of the members (a {@code members(id)} CTE written before it) per period: {@code totals(unit_id,
-     * period, score, official, groups)}, official where the portal published a group's score, computed otherwise,
-     * one result per unit and period (the newest formula set's).
+     * period, score, official, groups)}, from the view {@code scored_result} (V15): official where the portal
+     * published a group's score, computed otherwise, one result per unit and period (the newest formula set's).
      *
      * @param inPeriods only the periods bound as {@code :period} and {@code :alsoPeriod}; else every period
      * @param ofGroup   only the group bound as {@code :group}; else the total of all groups
@@ -41,22 +41,12 @@ class LeaderboardRepository {
     // pgjdbc prepares a statement server-side, PostgreSQL's generic plan would score every period before keeping one.
     private static String scored(boolean inPeriods, boolean ofGroup) {
         return """
-                        results as (
-                            -- One result per unit and period: the newest formula set's, should a period hold two.
-                            select r.id, r.unit_id, r.period,
-                                   row_number() over (partition by r.unit_id, r.period
-                                                      order by r.formula_set_id desc) as newest
-                            from result r
-                            where r.unit_id in (select id from members)
-                        """ + (inPeriods ? "  and r.period in (:period, :alsoPeriod)\n" : "") + """
-                        ),
                         scores as (
-                            select r.unit_id, r.period, g.group_code,
-                                   coalesce(g.official_score, g.computed_score) as score,
-                                   g.official_score is not null as official
-                            from results r join result_group g on g.result_id = r.id
-                            where r.newest = 1 and coalesce(g.official_score, g.computed_score) is not null
-                        """ + (ofGroup ? "  and g.group_code = :group\n" : "") + """
+                            select s.unit_id, s.period, s.group_code, s.score, s.official
+                            from scored_result s
+                            where s.unit_id in (select id from members) and s.score is not null
+                        """ + (inPeriods ? "  and s.period in (:period, :alsoPeriod)\n" : "")
+                + (ofGroup ? "  and s.group_code = :group\n" : "") + """
                         ),
                         totals as (
                             select unit_id, period, sum(score) as score, bool_and(official) as official,
@@ -148,9 +138,9 @@ class LeaderboardRepository {
     Optional<String> newestPeriod(long unitId) {
         // In the order of Period (V11__periods.sql): as text 2024-Q2 would sort after 2024-06.
         return jdbc.sql("""
-                        select r.period from result r join result_group g on g.result_id = r.id
-                        where r.unit_id = :unit and coalesce(g.official_score, g.computed_score) is not null
-                        order by period_start(r.period) desc, period_fineness(r.period) desc limit 1""")
+                        select period from scored_result
+                        where unit_id = :unit and score is not null
+                        order by starts desc, fineness desc limit 1""")
                 .param("unit", unitId).query(String.class).optional();
     }
 
@@ -189,11 +179,9 @@ class LeaderboardRepository {
         Map<String, UnitScores> byUnit = new LinkedHashMap<>();
         jdbc.sql("""
                         select u.code, u.name, u.level, g.group_code, g.official_score, g.computed_score,
-                               coalesce(g.official_max, g.computed_max, ig.max_points) as max_points
+                               g.max_points
                         from org_unit u
-                        left join result r on r.unit_id = u.id and r.period = :period
-                        left join result_group g on g.result_id = r.id
-                        left join index_group ig on ig.formula_set_id = r.formula_set_id and ig.code = g.group_code
+                        left join scored_result g on g.unit_id = u.id and g.period = :period
                         where u.path like :rootPath || '%'
                         order by u.path, g.group_code""")
                 .param("rootPath", rootPath).param("period", period)

@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.index.domain.IndexGroup;
+import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
@@ -22,7 +23,7 @@ import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
-import vn.serviceindex.portal.result.service.ResultService;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.security.service.CurrentUser;
 
 /**
@@ -33,22 +34,25 @@ import vn.serviceindex.portal.security.service.CurrentUser;
 @Transactional(readOnly = true)
 public class LeaderboardService {
 
-    public static final List<String> GROUPS = List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDHL", "MDSH");
-
     private final LeaderboardRepository leaderboards;
     private final CurrentUser currentUser;
-    /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
-    private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
+    private final FormulaSetService formulaSets;
+    /**
+     * Absent where no campaign feature is present. Its provider (progress) reads no leaderboard, so it is injected
+     * like any bean: a dependency back on this service would stop the portal at start-up, not loop at run time.
+     */
+    private final Optional<PhaseTargetGaps> phaseTargetGaps;
 
-    /** Today as results see it (the campaign's pinned day in a demo): what "the current period" is measured by. */
-    private final ResultService results;
+    /** The portal's calendar (the campaign's pinned day in a demo): what "the current period" is measured by. */
+    private final PortalCalendar calendar;
 
-    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser,
-                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps, ResultService results) {
+    LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
+                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
+        this.formulaSets = formulaSets;
         this.phaseTargetGaps = phaseTargetGaps;
-        this.results = results;
+        this.calendar = calendar;
     }
 
     /** The peer group a reader compares first: that of its own unit, with its root (province or district). */
@@ -67,7 +71,7 @@ public class LeaderboardService {
 
     /** The current period among these: the newest that has begun by today, else the newest. */
     public Optional<String> currentPeriod(List<String> periods) {
-        return Period.current(periods, results.today());
+        return Period.current(periods, calendar.today());
     }
 
     /**
@@ -77,7 +81,7 @@ public class LeaderboardService {
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
         Period checked = Period.parse(period);
-        if (group != null && !GROUPS.contains(group)) {
+        if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
             throw UserError.at("group", "ranking.error.group", group);
         }
         String rootPath = null;
@@ -102,6 +106,20 @@ public class LeaderboardService {
                 .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
     }
 
+    /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
+    public List<IndexGroup> groups(String period) {
+        return groups(Period.parse(period));
+    }
+
+    /** The groups of the set that scores today's periods: the columns of leaderboards and dashboards. */
+    public List<IndexGroup> groupsToday() {
+        return formulaSets.groupsOn(formulaSets.today());
+    }
+
+    private List<IndexGroup> groups(Period period) {
+        return formulaSets.groupsOn(period.start());
+    }
+
     /**
      * Per unit id of the rows, the points it would gain at its current phase targets (see {@link PhaseTargetGaps});
      * empty where no campaign feature is present.
@@ -109,7 +127,7 @@ public class LeaderboardService {
      * @param group the group the leaderboard ranks by, or null for the total
      */
     public Map<Long, Double> phaseTargetGaps(List<LeaderboardRow> rows, String period, @Nullable String group) {
-        PhaseTargetGaps gaps = phaseTargetGaps.getIfAvailable();
+        PhaseTargetGaps gaps = phaseTargetGaps.orElse(null);
         if (gaps == null || rows.isEmpty()) {
             return Map.of();
         }

@@ -31,6 +31,7 @@ import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
@@ -49,6 +50,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     static final String TOTAL = "TOTAL";
 
     private final LeaderboardService leaderboards;
+    /** The formula set's groups, in its order: the choices to rank by and the score columns. */
+    private final List<IndexGroup> groups;
     final ComboBox<RankedUnit> province = new ComboBox<>();
     final Select<PeerGroup> peers = new Select<>();
     final ComboBox<RankedUnit> district = new ComboBox<>();
@@ -88,9 +91,11 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         period.addCustomValueSetListener(event -> period.setValue(event.getDetail()));
         rankBy.setLabel(getTranslation("ranking.rankBy"));
         List<String> choices = new ArrayList<>(List.of(TOTAL));
-        choices.addAll(LeaderboardService.GROUPS);
+        // The groups and their names are the formula set's: a set with another group shows it without a change here.
+        groups = leaderboards.groupsToday();
+        choices.addAll(groups.stream().map(IndexGroup::code).toList());
         rankBy.setItems(choices);
-        rankBy.setItemLabelGenerator(g -> getTranslation("ranking.group." + g));
+        rankBy.setItemLabelGenerator(g -> GroupLabels.of(g, groups, locale));
         rankBy.setValue(TOTAL);
 
         // Every column can be resized; the unit's name wraps (portal.css) and takes the room the numbers leave.
@@ -100,7 +105,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                 .setWidth("12rem").setResizable(true);
         grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
                 .setTextAlign(ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0).setResizable(true);
-        for (String group : LeaderboardService.GROUPS) {
+        for (String group : groups.stream().map(IndexGroup::code).toList()) {
             groupColumns.put(group, grid.addColumn(row -> Formats.decimal(row.groups().get(group), locale))
                     .setHeader(group).setTextAlign(ColumnTextAlign.END).setWidth("5rem").setFlexGrow(0)
                     .setResizable(true));
@@ -182,9 +187,9 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     private Div details(LeaderboardRow row, Locale locale) {
         var details = new Div();
         details.addClassName("leaderboard-details");
-        for (String group : LeaderboardService.GROUPS) {
-            details.add(new Span(getTranslation("ranking.group." + group) + ": "
-                    + Formats.decimal(row.groups().get(group), locale)));
+        for (IndexGroup group : groups) {
+            details.add(new Span(GroupLabels.of(group.code(), groups, locale) + ": "
+                    + Formats.decimal(row.groups().get(group.code()), locale)));
         }
         String movement = movementText(row.movement());
         if (!movement.isEmpty()) {
@@ -250,7 +255,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         List<String> headers = new ArrayList<>(List.of(getTranslation("ranking.column.rank"),
                 getTranslation("ranking.column.code"), getTranslation("ranking.column.unit"),
                 getTranslation("ranking.column.score"), getTranslation("ranking.column.official")));
-        headers.addAll(LeaderboardService.GROUPS);
+        headers.addAll(groups.stream().map(IndexGroup::code).toList());
         headers.add(getTranslation("ranking.column.previousRank"));
         headers.add(getTranslation("ranking.column.gap"));
         return TableDownload.link(getTranslation("ranking.export", format.extension().toUpperCase(getLocale())),
@@ -260,7 +265,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                         List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
                         cells.add(row.score());
                         cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
-                        LeaderboardService.GROUPS.forEach(g -> cells.add(row.groups().get(g)));
+                        groups.forEach(g -> cells.add(row.groups().get(g.code())));
                         cells.add(row.previousRank());
                         cells.add(gaps.get(row.unitId()));
                         writer.write(cells);

@@ -14,6 +14,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.WorkspaceSection;
 import vn.serviceindex.portal.ranking.domain.UnitStanding;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.unit.service.UnitService;
 
@@ -40,7 +41,8 @@ class StandingWorkspaceSection implements WorkspaceSection {
         var card = new Div(new H3(ui.getTranslation("workspace.results")));
         card.addClassNames("workspace-place", "standing-card");
         try {
-            leaderboards.standing(unitId).ifPresentOrElse(standing -> fill(card, standing, ui, locale),
+            leaderboards.standing(unitId).ifPresentOrElse(standing -> fill(card, standing,
+                            leaderboards.groups(standing.period()), ui, locale),
                     () -> card.add(new Paragraph(ui.getTranslation("workspace.results.empty"))));
             // The way to the unit's results per period: to type them in, or to read them.
             boolean mayChange = units.findReadable(unitId).map(units::mayChange).orElse(false);
@@ -54,7 +56,7 @@ class StandingWorkspaceSection implements WorkspaceSection {
         return List.of(card);
     }
 
-    private static void fill(Div card, UnitStanding standing, UI ui, Locale locale) {
+    private static void fill(Div card, UnitStanding standing, List<IndexGroup> groups, UI ui, Locale locale) {
         var row = standing.row();
         var total = new Paragraph(ui.getTranslation("ranking.standing.total", standing.period(),
                 Formats.decimal(row.score(), locale)) + (row.official() ? ""
@@ -67,10 +69,10 @@ class StandingWorkspaceSection implements WorkspaceSection {
                         ui.getTranslation("ranking.peers." + standing.peers().name())));
         place.addClassName("standing-place");
         card.add(total, place);
-        for (String group : LeaderboardService.GROUPS) {
-            Double score = row.groups().get(group);
+        for (IndexGroup group : groups) {
+            Double score = row.groups().get(group.code());
             if (score != null) {
-                var line = new Div(new Span(ui.getTranslation("ranking.group." + group)),
+                var line = new Div(new Span(GroupLabels.of(group, locale)),
                         new Span(Formats.decimal(score, locale)));
                 line.addClassName("standing-group");
                 card.add(line);

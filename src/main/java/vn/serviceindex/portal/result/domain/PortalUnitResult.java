@@ -2,8 +2,10 @@ package vn.serviceindex.portal.result.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /**
@@ -21,24 +23,23 @@ public record PortalUnitResult(String path, UUID portalId, @Nullable String code
                                @Nullable UnitLevel level, @Nullable Double score, @Nullable Double maxScore,
                                @Nullable Double ratio, Map<String, Double> counts, List<PortalWarning> warnings) {
 
-    private static final String DOSSIERS_WITH_FEE = "totalDossierFinancialObligation";
-    private static final String DOSSIERS_PAID_ONLINE = "totalDossierOnlinePaymentSuccess";
-
     public PortalUnitResult {
         counts = Map.copyOf(counts);
         warnings = List.copyOf(warnings);
     }
 
     /**
-     * The rate the campaign tracks: for online payment the share of dossiers with a fee paid online (term A; the
-     * group's ratio mixes in the procedures' terms B and C, which no plan sets a target for), else the portal's ratio,
-     * else the score's share of the max.
+     * The rate the campaign tracks, as the formula set's group names it: its headline term's rate from the counts
+     * where the group names one (online payment: the share of dossiers with a fee paid online, term A; the group's
+     * ratio mixes in the procedures' terms B and C, which no plan sets a target for), else the portal's ratio, else
+     * the score's share of the max.
+     *
+     * @param group the file's group in the formula set the period is stored under; null when the set lacks it
      */
-    public @Nullable Double headlineRate() {
-        Double withFee = counts.get(DOSSIERS_WITH_FEE);
-        Double paidOnline = counts.get(DOSSIERS_PAID_ONLINE);
-        if (withFee != null && paidOnline != null && withFee > 0) {
-            return Math.round(10000 * paidOnline / withFee) / 100.0;
+    public @Nullable Double headlineRate(@Nullable IndexGroup group) {
+        Optional<Double> termRate = group == null ? Optional.empty() : group.headlineRateFrom(counts);
+        if (termRate.isPresent()) {
+            return termRate.get();
         }
         if (ratio != null) {
             return ratio;

@@ -35,24 +35,28 @@ class ComputedScores {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void refresh(long resultId) {
-        long setId = jdbc.sql("select formula_set_id from result where id = :id").param("id", resultId)
-                .query(Long.class).single();
-        FormulaSet set = formulaSets.load(setId);
-        record Row(long id, String group, @Nullable BigDecimal rate, String counts) {
+        record Row(long setId, long id, String group, @Nullable BigDecimal rate, String counts) {
         }
-        var rows = jdbc.sql("select id, group_code, headline_rate, counts::text as counts from result_group"
-                        + " where result_id = :id")
+        var rows = jdbc.sql("""
+                        select r.formula_set_id, g.id, g.group_code, g.headline_rate, g.counts::text as counts
+                        from result r join result_group g on g.result_id = r.id
+                        where r.id = :id""")
                 .param("id", resultId)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("group_code"),
+                .query((rs, n) -> new Row(rs.getLong("formula_set_id"), rs.getLong("id"), rs.getString("group_code"),
                         rs.getBigDecimal("headline_rate"), rs.getString("counts")))
                 .list();
+        if (rows.isEmpty()) {
+            return;
+        }
+        // An active set never changes: the index service keeps it, so scoring many results reads it once.
+        FormulaSet set = formulaSets.load(rows.getFirst().setId());
         for (Row row : rows) {
             IndexGroup group = set.group(row.group()).orElse(null);
             GroupScore score = group == null ? null : score(group, counts(row.counts()), row.rate());
             jdbc.sql("update result_group set computed_score = :score, computed_max = :max where id = :id"
                             + " and (computed_score is distinct from :score or computed_max is distinct from :max)")
                     .param("score", score == null ? null : score.score())
-                    .param("max", score == null || score.score() == null ? null : score.max())
+                    .param("max", score == null ? null : score.max())
                     .param("id", row.id())
                     .update();
         }

@@ -11,9 +11,9 @@ import vn.serviceindex.portal.unit.service.UnitRows;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
 
 /**
- * The org_unit rows an import matches and creates. Its own writer because a province monitor may create the
- * units of its province's files, which {@code UnitService.create} (administrators only) would refuse; the import
- * service checks {@code canMonitor} on the root before any write, and the table's trigger checks the level rules.
+ * The org_unit rows an import matches, read without the reader's scope (the import service checks
+ * {@code canMonitor} on the file's province first). Units are created and given their portal id by the unit
+ * feature ({@code UnitService.createImported}, {@code recordPortalId}), which owns the table's writes.
  */
 @Repository
 class ImportUnits {
@@ -37,22 +37,6 @@ class ImportUnits {
     Optional<OrgUnit> openByCode(String code) {
         return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where code = :code and valid_to is null")
                 .param("code", code).query(UnitRows::map).optional();
-    }
-
-    long insert(String code, UUID portalId, String name, UnitLevel level, @Nullable Long parentId,
-                LocalDate validFrom) {
-        return jdbc.sql("""
-                        insert into org_unit (code, portal_id, name, level, parent_id, valid_from)
-                        values (:code, :portalId, :name, :level, :parentId, :validFrom) returning id""")
-                .param("code", code).param("portalId", portalId).param("name", name).param("level", level.name())
-                .param("parentId", parentId).param("validFrom", validFrom)
-                .query(Long.class).single();
-    }
-
-    /** Stores the portal's id on a unit matched by code, so that the next file matches it by id. */
-    void setPortalId(long unitId, UUID portalId) {
-        jdbc.sql("update org_unit set portal_id = :portalId, version = version + 1 where id = :id and portal_id is null")
-                .param("portalId", portalId).param("id", unitId).update();
     }
 
     /** Every unit under the path, the unit itself included, open or closed: a sheet's codes are matched among them. */

@@ -3,6 +3,7 @@ package vn.serviceindex.portal.result.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.ImportOutcome;
 import vn.serviceindex.portal.result.domain.ImportPreview;
 import vn.serviceindex.portal.base.domain.Period;
@@ -25,7 +27,9 @@ import vn.serviceindex.portal.security.domain.Role;
 import vn.serviceindex.portal.security.service.CurrentUser;
 import vn.serviceindex.portal.security.service.PortalUser;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
+import vn.serviceindex.portal.unit.domain.UnitDraft;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
+import vn.serviceindex.portal.unit.service.UnitService;
 
 /**
  * Imports a national portal evaluation response (one group, one province, one period): first a preview that
@@ -43,17 +47,19 @@ public class PortalImportService {
 
     private final ResultRepository results;
     private final ImportUnits units;
+    private final UnitService unitService;
     private final ResultFormulaSets formulaSets;
     private final ComputedScores computedScores;
     private final CurrentUser currentUser;
     private final long maxBytes;
 
-    PortalImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                        ComputedScores computedScores, CurrentUser currentUser,
+    PortalImportService(ResultRepository results, ImportUnits units, UnitService unitService,
+                        ResultFormulaSets formulaSets, ComputedScores computedScores, CurrentUser currentUser,
                         @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
         this.computedScores = computedScores;
         this.results = results;
         this.units = units;
+        this.unitService = unitService;
         this.formulaSets = formulaSets;
         this.currentUser = currentUser;
         this.maxBytes = maxSize.toBytes();
@@ -100,7 +106,7 @@ public class PortalImportService {
                     : row.unitId() != null ? row.unitId()
                     : ConstraintViolations.translate(() -> createUnit(row, rootId, validFrom));
             if (row.match() == UnitMatch.BY_CODE) {
-                units.setPortalId(unitId, row.line().portalId());
+                unitService.recordPortalId(unitId, row.line().portalId());
             }
             if (row.updates()) {
                 updated++;
@@ -108,7 +114,7 @@ public class PortalImportService {
             PortalUnitResult line = row.line();
             long resultId = results.resultId(unitId, periodText, plan.setId());
             ConstraintViolations.translate(() -> {
-                results.storeImportedGroup(resultId, unitId, preview.groupCode(), line.headlineRate(), line.score(),
+                results.storeImportedGroup(resultId, unitId, preview.groupCode(), row.headlineRate(), line.score(),
                         line.maxScore(), line.counts(), line.warnings(), importId);
                 return null;
             });
@@ -136,7 +142,8 @@ public class PortalImportService {
         PortalUnitResult line = row.line();
         // Per-metric files carry no code: the portal's id stands in until an administrator sets the real one.
         String code = line.code() != null ? line.code() : line.portalId().toString();
-        return units.insert(code, line.portalId(), line.name(), row.level(), parentId, validFrom);
+        return unitService.createImported(new UnitDraft(code, line.portalId(), line.name(), row.level(), parentId,
+                validFrom));
     }
 
     private record Plan(long setId, ImportPreview preview) {
@@ -162,6 +169,8 @@ public class PortalImportService {
         ResultFormulaSets.StoredSet set = read.set();
         PortalEvaluation file = read.evaluation();
 
+        // The group's headline rate is what its formula set names (a term's rate, or the ratio).
+        IndexGroup group = set.set().group(file.groupCode()).orElse(null);
         PortalUnitResult rootLine = file.root();
         Optional<OrgUnit> root = find(rootLine);
         PreviewRow rootRow;
@@ -174,13 +183,14 @@ public class PortalImportService {
             if (!scope.canMonitor(province.path())) {
                 throw NotPermitted.toChange();
             }
-            rootRow = matched(rootLine, province, set.id(), file.groupCode(), period);
+            rootRow = matched(rootLine, province, set.id(), group, file.groupCode(), period);
         } else if (createMissingUnits) {
             // A new province is the installation's business: a province monitor has no province to act in yet.
             if (!scope.administersInstallation()) {
                 throw new NotPermitted("result.import.error.provinceCreateNotPermitted", rootLine.name());
             }
-            rootRow = new PreviewRow(rootLine, UnitMatch.CREATE, null, UnitLevel.PROVINCE, null);
+            rootRow = new PreviewRow(rootLine, UnitMatch.CREATE, null, UnitLevel.PROVINCE, null,
+                    rootLine.headlineRate(group));
         } else {
             throw UserError.at(rootLine.path(), "result.import.error.rootNotFound", rootLine.name(),
                     rootLine.label());
@@ -195,7 +205,7 @@ public class PortalImportService {
                     throw UserError.at(line.path(), "result.import.error.unitElsewhere", line.name(),
                             line.label(), found.name());
                 }
-                rows.add(matched(line, found, set.id(), file.groupCode(), period));
+                rows.add(matched(line, found, set.id(), group, file.groupCode(), period));
             } else if (createMissingUnits) {
                 if (line.level() == null) {
                     throw UserError.at(line.path(), "result.import.error.levelMissing", line.name());
@@ -208,9 +218,10 @@ public class PortalImportService {
                     throw UserError.at(line.path(), "result.import.error.codeTaken", line.name(),
                             line.portalId());
                 }
-                rows.add(new PreviewRow(line, UnitMatch.CREATE, null, line.level(), null));
+                rows.add(new PreviewRow(line, UnitMatch.CREATE, null, line.level(), null, line.headlineRate(group)));
             } else {
-                rows.add(new PreviewRow(line, UnitMatch.NOT_FOUND, null, line.level(), null));
+                rows.add(new PreviewRow(line, UnitMatch.NOT_FOUND, null, line.level(), null,
+                        line.headlineRate(group)));
             }
         }
         return new Plan(set.id(), new ImportPreview(file.groupCode(), period, set.set().name(), set.coversPeriod(),
@@ -231,9 +242,11 @@ public class PortalImportService {
         return byCode;
     }
 
-    private PreviewRow matched(PortalUnitResult line, OrgUnit unit, long setId, String group, Period period) {
+    private PreviewRow matched(PortalUnitResult line, OrgUnit unit, long setId, @Nullable IndexGroup group,
+                               String groupCode, Period period) {
         UnitMatch how = line.portalId().equals(unit.portalId()) ? UnitMatch.BY_PORTAL_ID : UnitMatch.BY_CODE;
         return new PreviewRow(line, how, unit.id(), unit.level(),
-                results.storedGroup(unit.id(), period.text(), setId, group).orElse(null));
+                results.storedGroup(unit.id(), period.text(), setId, groupCode).orElse(null),
+                line.headlineRate(group));
     }
 }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.result.domain.PortalWarning;
 import vn.serviceindex.portal.result.domain.ResultSource;
@@ -20,9 +21,16 @@ class ResultRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient jdbc;
+    /** Records carry the calendar's moment: a demo pinned to a past day types and imports on that day. */
+    private final PortalCalendar calendar;
 
-    ResultRepository(JdbcClient jdbc) {
+    ResultRepository(JdbcClient jdbc, PortalCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(calendar.now());
     }
 
     Optional<StoredGroupResult> storedGroup(long unitId, String period, long formulaSetId, String groupCode) {
@@ -42,11 +50,11 @@ class ResultRepository {
                       int createdUnits) {
         return jdbc.sql("""
                         insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
-                                                   created_units)
-                        values (:root, :file, :group, :period, :account, :units, :created) returning id""")
+                                                   created_units, imported_at)
+                        values (:root, :file, :group, :period, :account, :units, :created, :now) returning id""")
                 .param("root", rootUnitId).param("file", fileName).param("group", groupCode).param("period", period)
                 .param("account", accountId).param("units", units).param("created", createdUnits)
-                .query(Long.class).single();
+                .param("now", now()).query(Long.class).single();
     }
 
     /**
@@ -87,14 +95,14 @@ class ResultRepository {
                             List<PortalWarning> warnings, long importId) {
         jdbc.sql("""
                         insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
-                                                  official_max, counts, warnings, source, import_id)
+                                                  official_max, counts, warnings, source, import_id, recorded_at)
                         values (:result, :unit, :group, :rate, :score, :max, cast(:counts as jsonb),
-                                cast(:warnings as jsonb), 'IMPORTED', :import)
+                                cast(:warnings as jsonb), 'IMPORTED', :import, :now)
                         on conflict (result_id, group_code) do update
                             set headline_rate = excluded.headline_rate, official_score = excluded.official_score,
                                 official_max = excluded.official_max, counts = excluded.counts,
                                 warnings = excluded.warnings, source = excluded.source, entered_by = null,
-                                import_id = excluded.import_id, recorded_at = now(),
+                                import_id = excluded.import_id, recorded_at = excluded.recorded_at,
                                 version = result_group.version + 1""")
                 .param("result", resultId).param("unit", unitId).param("group", groupCode)
                 .param("rate", twoDecimals(headlineRate)).param("score", twoDecimals(officialScore))
@@ -107,7 +115,7 @@ class ResultRepository {
                     json.put("message", w.message());
                     return json;
                 }).toList()))
-                .param("import", importId)
+                .param("import", importId).param("now", now())
                 .update();
     }
 
@@ -116,16 +124,16 @@ class ResultRepository {
                          @Nullable Double officialScore, double officialMax, long accountId) {
         jdbc.sql("""
                         insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
-                                                  official_max, source, entered_by)
-                        values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :account)
+                                                  official_max, source, entered_by, recorded_at)
+                        values (:result, :unit, :group, :rate, :score, :max, 'TYPED', :account, :now)
                         on conflict (result_id, group_code) do update
                             set headline_rate = excluded.headline_rate, official_score = excluded.official_score,
                                 official_max = excluded.official_max, counts = '{}', warnings = '[]',
                                 source = excluded.source, entered_by = excluded.entered_by, import_id = null,
-                                recorded_at = now(), version = result_group.version + 1""")
+                                recorded_at = excluded.recorded_at, version = result_group.version + 1""")
                 .param("result", resultId).param("unit", unitId).param("group", groupCode)
                 .param("rate", twoDecimals(headlineRate)).param("score", twoDecimals(officialScore))
-                .param("max", twoDecimals(officialMax)).param("account", accountId)
+                .param("max", twoDecimals(officialMax)).param("account", accountId).param("now", now())
                 .update();
     }
 
@@ -253,10 +261,11 @@ class ResultRepository {
     /** The record of a result sheet's import: a sheet has no single group or period (V8). */
     long insertSheetImport(long rootUnitId, String fileName, String format, long accountId, int units) {
         return jdbc.sql("""
-                        insert into portal_import (root_unit_id, file_name, format, imported_by, units, created_units)
-                        values (:root, :file, :format, :account, :units, 0) returning id""")
+                        insert into portal_import (root_unit_id, file_name, format, imported_by, units, created_units,
+                                                   imported_at)
+                        values (:root, :file, :format, :account, :units, 0, :now) returning id""")
                 .param("root", rootUnitId).param("file", fileName).param("format", format)
-                .param("account", accountId).param("units", units)
+                .param("account", accountId).param("units", units).param("now", now())
                 .query(Long.class).single();
     }
 

@@ -1,6 +1,5 @@
 package vn.serviceindex.portal.result.service;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.AuditReason;
@@ -18,6 +16,7 @@ import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
@@ -41,15 +40,12 @@ public class ResultService {
     private final ComputedScores computedScores;
     private final CurrentUser currentUser;
     private final AuditReason auditReason;
-    private final Clock clock;
-    private final @Nullable LocalDate pinnedToday;
+    private final PortalCalendar calendar;
 
     ResultService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                  ComputedScores computedScores, CurrentUser currentUser, AuditReason auditReason, Clock clock,
-                  @Value("${portal.campaign.today:}") String pinnedToday) {
+                  ComputedScores computedScores, CurrentUser currentUser, AuditReason auditReason, PortalCalendar calendar) {
         this.auditReason = auditReason;
-        this.clock = clock;
-        this.pinnedToday = pinnedToday.isBlank() ? null : LocalDate.parse(pinnedToday.strip());
+        this.calendar = calendar;
         this.computedScores = computedScores;
         this.results = results;
         this.units = units;
@@ -96,9 +92,8 @@ public class ResultService {
     // --- the result entry form
 
     /**
-     * The period a clerk types results in by default: this month. A demo or a training pinned to a day of a past
-     * campaign ({@code portal.campaign.today}, read here too: results do not depend on campaigns) opens on that
-     * day's month.
+     * The period a clerk types results in by default: this month on the portal's calendar (a demo or a training
+     * pinned to a day of a past campaign opens on that day's month).
      */
     @Transactional(readOnly = true)
     public Period currentMonth() {
@@ -108,7 +103,7 @@ public class ResultService {
     /** The day {@link #currentMonth()} is taken from, to propose a period of another kind. */
     @Transactional(readOnly = true)
     public LocalDate today() {
-        return pinnedToday != null ? pinnedToday : LocalDate.now(clock);
+        return calendar.today();
     }
 
     /**

@@ -18,11 +18,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Uploads;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -60,7 +60,7 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
     private byte @Nullable [] content;
     private String fileName = "";
 
-    PortalImportView(PortalImportService imports, ResultSheetImportService sheetImports, Clock clock) {
+    PortalImportView(PortalImportService imports, ResultSheetImportService sheetImports, PortalCalendar calendar) {
         this.imports = imports;
         addClassName("portal-import-view");
         setSizeFull();
@@ -68,8 +68,9 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
 
         period.setLabel(getTranslation("result.import.period"));
         period.setHelperText(getTranslation("result.import.period.help"));
-        // The portal's yearly index is what provinces import most: last year's by default.
-        period.setValue(Integer.toString(LocalDate.now(clock).getYear() - 1));
+        // The portal's yearly index is what provinces import most: last year's on the portal's
+        // calendar (the demo's pinned day in 2024 proposes 2023, not the year of the machine's clock).
+        period.setValue(Integer.toString(calendar.today().getYear() - 1));
         period.addValueChangeListener(change -> refreshPreview());
         createMissingUnits.setLabel(getTranslation("result.import.createMissingUnits"));
         createMissingUnits.addValueChangeListener(change -> refreshPreview());
@@ -99,7 +100,7 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().headlineRate(), locale))
                 .setHeader(getTranslation("result.import.column.rateBefore")).setWidth("6.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        units.addColumn(row -> Formats.decimal(row.line().headlineRate(), locale))
+        units.addColumn(row -> Formats.decimal(row.headlineRate(), locale))
                 .setHeader(getTranslation("result.import.column.rate")).setWidth("6.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         units.addColumn(row -> row.before() == null ? "" : Formats.decimal(row.before().officialScore(), locale))

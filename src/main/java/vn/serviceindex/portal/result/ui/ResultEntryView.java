@@ -28,8 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +68,6 @@ import vn.serviceindex.portal.unit.service.UnitService;
 @Menu(order = 15, icon = "EDIT", title = "nav.results")
 public class ResultEntryView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ResultService results;
     private final UnitService units;
@@ -424,11 +421,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private String time(@Nullable Instant instant) {
-        if (instant == null) {
-            return "–";
-        }
-        String pattern = "en".equals(getLocale().getLanguage()) ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm";
-        return instant.atZone(VIETNAM).format(DateTimeFormatter.ofPattern(pattern));
+        return Formats.dateTime(instant, getLocale());
     }
 
     @Override
@@ -455,7 +448,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
             this.current = current;
             addClassName("result-entry-group");
             Locale locale = getLocale();
-            String name = "en".equals(locale.getLanguage()) ? group.nameEn() : group.nameVi();
+            String name = Formats.inLanguage(locale, group.nameVi(), group.nameEn());
             var heading = new H3(getTranslation("result.entry.group", name, group.code(),
                     Formats.decimal(group.maxPoints(), locale)));
             rate.setLabel(getTranslation("result.entry.rate"));

@@ -48,6 +48,11 @@ class UnitRepository {
                 .param("parent", parentId).query(UnitRows::map).list();
     }
 
+    void setPortalIdIfAbsent(long unitId, java.util.UUID portalId) {
+        jdbc.sql("update org_unit set portal_id = :portalId, version = version + 1 where id = :id and portal_id is null")
+                .param("portalId", portalId).param("id", unitId).update();
+    }
+
     long insert(UnitDraft draft) {
         return jdbc.sql("""
                         insert into org_unit (code, portal_id, name, level, parent_id, valid_from)

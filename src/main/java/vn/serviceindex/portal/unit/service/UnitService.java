@@ -123,6 +123,33 @@ public class UnitService {
         return units.find(id).orElseThrow();
     }
 
+    /**
+     * A unit a national portal file names and the registry lacks, created by the import of that file: under a
+     * province the account monitors, or a new province by an installation administrator. Unlike {@link #create},
+     * no unit administrator is needed (the province's monitor imports its files); the table's trigger keeps the
+     * level rules.
+     *
+     * @return the new unit's id
+     */
+    public long createImported(UnitDraft draft) {
+        AccessScope scope = currentUser.scope();
+        boolean permitted = draft.parentId() == null ? scope.administersInstallation()
+                : units.find(draft.parentId()).map(parent -> scope.canMonitor(parent.path())).orElse(false);
+        if (!permitted) {
+            throw NotPermitted.toChange();
+        }
+        return units.insert(draft);
+    }
+
+    /** Stores the portal's id on a unit an import matched by code, unless it has one: the next file matches by id. */
+    public void recordPortalId(long unitId, java.util.UUID portalId) {
+        OrgUnit unit = units.find(unitId).orElseThrow(() -> new UserError("unit.error.notFound"));
+        if (!currentUser.scope().canMonitor(unit.path())) {
+            throw NotPermitted.toChange();
+        }
+        units.setPortalIdIfAbsent(unitId, portalId);
+    }
+
     /** Code, portal id, name and start date; level and parent are fixed (a restructuring closes and reopens). */
     public OrgUnit update(long id, int version, UnitDraft draft) {
         OrgUnit unit = administrable(id);

@@ -22,6 +22,17 @@ class FormatsTest {
     }
 
     @Test
+    void times_are_Vietnams_whatever_the_servers_zone_and_names_follow_the_language() {
+        java.time.Instant utcTwoOClock = java.time.Instant.parse("2024-05-02T02:00:30Z");
+
+        assertThat(Formats.dateTime(utcTwoOClock, PortalTranslations.VIETNAMESE)).isEqualTo("02/05/2024 09:00");
+        assertThat(Formats.dateTime(utcTwoOClock, Locale.ENGLISH)).isEqualTo("2024-05-02 09:00");
+        assertThat(Formats.dateTimeSeconds(utcTwoOClock, Locale.ENGLISH)).isEqualTo("2024-05-02 09:00:30");
+        assertThat(Formats.inLanguage(Locale.FRENCH, "Tiến độ", "On time")).isEqualTo("Tiến độ");
+        assertThat(Formats.inLanguage(Locale.UK, "Tiến độ", "On time")).isEqualTo("On time");
+    }
+
+    @Test
     void decimals_use_a_comma_in_Vietnamese_and_a_point_in_English() {
         assertThat(Formats.decimal(53.13, PortalTranslations.VIETNAMESE)).isEqualTo("53,13");
         assertThat(Formats.decimal(53.13, Locale.ENGLISH)).isEqualTo("53.13");

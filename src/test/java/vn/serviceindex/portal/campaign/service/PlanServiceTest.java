@@ -26,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.Phase;
 import vn.serviceindex.portal.campaign.domain.PlanAction;
@@ -55,8 +56,8 @@ class PlanServiceTest extends ServiceTest {
     @Autowired
     PlanService plans;
     @Autowired
-    CampaignCalendar calendar;
-    CampaignCalendar.Pin pin;
+    PortalCalendar calendar;
+    PortalCalendar.Pin pin;
 
     @BeforeEach
     void pinTheCalendar() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.campaign.service.CampaignCalendar;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 
 /**
  * What the campaign's UI tests share: the calendar pinned to 2 May 2024 (day 42 of Gia Lai's campaign, the first
@@ -27,8 +27,8 @@ abstract class CampaignUiTest extends KaribuTest {
     static final LocalDate MAY_2 = LocalDate.of(2024, 5, 2);
 
     @Autowired
-    CampaignCalendar calendar;
-    private CampaignCalendar.Pin pin;
+    PortalCalendar calendar;
+    private PortalCalendar.Pin pin;
 
     @BeforeEach
     final void pinTheCalendar() {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.progress.domain.AtRisk;
 
 /** The dashboard's forecast for the 50-day check over the demo's results, on the demo's 2 May. */
@@ -29,7 +28,7 @@ class AtRiskSectionTest extends KaribuTest {
 
     @BeforeEach
     void seedResults() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
     }
 
     private AtRiskSection section() {

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 
 /**
@@ -38,7 +37,7 @@ class ProvinceDashboardViewTest extends KaribuTest {
 
     @BeforeEach
     void seedResults() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
     }
 
     @Test

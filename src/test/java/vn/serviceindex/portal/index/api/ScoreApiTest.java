@@ -135,10 +135,12 @@ class ScoreApiTest extends ServiceTest {
                 .andExpect(jsonPath("$.units[0].groups.CKMB.metrics.DOSSIER_SYNC.score").value(nullValue()))
                 .andExpect(jsonPath("$.units[0].total.score").value(18.2))
                 .andExpect(jsonPath("$.units[0].total.max").value(38.0))
-                // No dossiers received: "no data", as the portal shows it, but the group's max still counts.
+                // No dossiers received: the metric shows "no data", as the portal shows it; the group scores 0 of 20.
                 .andExpect(jsonPath("$.units[1].groups.keys()", contains("TDGQ")))
-                .andExpect(jsonPath("$.units[1].groups.TDGQ.score").value(nullValue()))
-                .andExpect(jsonPath("$.units[1].total.score").value(nullValue()))
+                .andExpect(jsonPath("$.units[1].groups.TDGQ.metrics.*.score", contains(nullValue())))
+                .andExpect(jsonPath("$.units[1].groups.TDGQ.score").value(0.0))
+                .andExpect(jsonPath("$.units[1].groups.TDGQ.max").value(20.0))
+                .andExpect(jsonPath("$.units[1].total.score").value(0.0))
                 .andExpect(jsonPath("$.units[1].total.max").value(20.0));
     }
 

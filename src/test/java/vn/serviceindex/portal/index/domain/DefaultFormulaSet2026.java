@@ -53,7 +53,9 @@ final class DefaultFormulaSet2026 {
                                             CountSum.of("totalFeeFormality"), 2.5, 2, 100),
                                     new Term(CountSum.of("totalFeeDossierFormality"),
                                             CountSum.of("totalFeeFormality"), 2.5, 2.5, 100)),
-                                    ZERO, true, null))),
+                                    ZERO, true, null)),
+                            // Online payment tracks term A, the dossiers with a fee paid online (V15_2).
+                            new HeadlineTerm("ONLINE_PAYMENT", 1)),
                     new IndexGroup("MDHL", "Mức độ hài lòng", "Satisfaction", 18, List.of(
                             perMetric("PETITION_PROCESSING_ON_TIME", "Xử lý phản ánh, kiến nghị đúng hạn",
                                     "Petitions handled on time", 6, 100, FULL),

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class DefaultFormulaSetSeedTest {
 
     private static final String MIGRATION = "db/migration/V2__formula_sets.sql";
+    /** The groups' headline terms, added to the seeded sets later. */
+    private static final String HEADLINES = "db/migration/V15_2__group_headlines.sql";
+    private static final Pattern HEADLINE_ROW = Pattern.compile(
+            "set headline_metric = '(\\w+)',\\s*headline_term\\s*=\\s*(\\d+)\\s*where g\\.code = '(\\w+)'");
     private static final String TEXT = "'((?:[^']|'')*)'";
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
 
@@ -89,6 +93,11 @@ class DefaultFormulaSetSeedTest {
             groups.add(new IndexGroup(group.group(1), unquote(group.group(2)), unquote(group.group(3)),
                     Double.parseDouble(group.group(4)), metrics.getOrDefault(group.group(1), List.of())));
         }
+        Matcher headline = HEADLINE_ROW.matcher(migration(HEADLINES));
+        while (headline.find()) {
+            HeadlineTerm named = new HeadlineTerm(headline.group(1), Integer.parseInt(headline.group(2)));
+            groups.replaceAll(g -> g.code().equals(headline.group(3)) ? g.withHeadline(named) : g);
+        }
         return new FormulaSet(unquote(set.group(1)), LocalDate.parse(set.group(2)), unquote(set.group(3)), groups);
     }
 
@@ -102,8 +111,12 @@ class DefaultFormulaSetSeedTest {
     }
 
     private static String migration() throws IOException {
-        try (InputStream in = DefaultFormulaSetSeedTest.class.getClassLoader().getResourceAsStream(MIGRATION)) {
-            assertThat(in).as(MIGRATION + " on the classpath").isNotNull();
+        return migration(MIGRATION);
+    }
+
+    private static String migration(String path) throws IOException {
+        try (InputStream in = DefaultFormulaSetSeedTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path + " on the classpath").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -51,6 +51,14 @@ class FormulaValidationTest {
     }
 
     @Test
+    void a_headline_naming_a_term_the_group_does_not_have_is_refused_naming_the_group() {
+        FormulaSet set = withGroup("TTTT", g -> g.withHeadline(new HeadlineTerm("ONLINE_PAYMENT", 4)));
+
+        assertThat(FormulaValidation.validate(set)).containsExactly(
+                FormulaProblem.of("formula.error.groupHeadlineUnknown", "TTTT", "ONLINE_PAYMENT", 4));
+    }
+
+    @Test
     void a_term_cap_above_its_metric_max_is_refused_naming_the_metric() {
         FormulaSet set = withMetric("ONLINE_PROCEDURES",
                 m -> withTerm(m, new Term(CountSum.of("partialCount"), CountSum.of("authorityCount"), 2, 3, 80)));

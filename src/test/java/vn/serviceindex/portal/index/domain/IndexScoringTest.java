@@ -228,10 +228,11 @@ class IndexScoringTest {
         }
 
         @Test
-        void a_group_none_of_whose_metrics_has_data_scores_null_but_keeps_its_max() {
+        void a_unit_that_received_no_dossiers_scores_0_of_20_in_on_time_handling_and_only_the_metric_shows_no_data() {
             GroupScore tdgq = IndexScoring.score(group("TDGQ"), Counts.of("totalOnTime", 0, "totalReceived", 0));
 
-            assertThat(tdgq.score()).isNull();
+            assertThat(tdgq.score()).isZero();
+            assertThat(tdgq.metrics()).singleElement().extracting(MetricScore::score).isNull();
             assertThat(tdgq.max()).isEqualTo(20);
             assertThat(tdgq.lost()).isEqualTo(20);
         }
@@ -335,6 +336,16 @@ class IndexScoringTest {
 
             assertThat(unit.groups()).extracting(GroupScore::code).containsExactly("TDGQ", "TTTT");
             assertThat(unit.total()).isEqualTo(23.82);
+            assertThat(unit.max()).isEqualTo(30);
+        }
+
+        @Test
+        void a_total_counts_a_group_without_data_as_0_of_its_max() {
+            UnitScore unit = IndexScoring.score(SET, Counts.of("totalOnTime", 0, "totalReceived", 0,
+                    "totalDossierOnlinePaymentSuccess", 900, "totalDossierFinancialObligation", 1000));
+
+            assertThat(unit.group("TDGQ").orElseThrow().score()).isZero();
+            assertThat(unit.total()).isEqualTo(unit.group("TTTT").orElseThrow().score());
             assertThat(unit.max()).isEqualTo(30);
         }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.EmptyDenominatorRule;
+import vn.serviceindex.portal.index.domain.HeadlineTerm;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
 import vn.serviceindex.portal.index.domain.Term;
@@ -27,7 +28,8 @@ class TargetGainTest {
                             CountSum.of("totalFeeFormality"), 2.5, 2, 100),
                     new Term(CountSum.of("totalFeeDossierFormality"), CountSum.of("totalFeeFormality"), 2.5, 2.5,
                             100)),
-                    EmptyDenominatorRule.ZERO, true, null)));
+                    EmptyDenominatorRule.ZERO, true, null)),
+            new HeadlineTerm("ONLINE_PAYMENT", 1));
     static final IndexGroup TDGQ = new IndexGroup("TDGQ", "Tiến độ giải quyết", "On-time handling", 20, List.of(
             new Metric("ON_TIME_HANDLING", "Đúng hạn", "On time", 20,
                     List.of(Term.proportional(CountSum.of("totalOnTime"), CountSum.of("totalReceived"), 20)),
@@ -59,6 +61,21 @@ class TargetGainTest {
                 "totalDossierFinancialObligation", 100.0, "totalDossierOnlineFormalityPaymentSuccess", 10.0,
                 "totalFeeDossierFormality", 10.0, "totalFeeFormality", 10.0);
         assertThat(TargetGain.points(TTTT, 50, 100, full)).isEqualTo(2.5);
+    }
+
+    @Test
+    void what_moves_with_the_rate_is_what_the_formula_set_names_as_the_groups_headline() {
+        // The same online payment in a set that tracks its ratio: 10 × 40 / 100 points.
+        assertThat(TargetGain.points(TTTT.withHeadline(null), 32.37, 72.37, Map.of())).isEqualTo(4.0);
+        // In a set that tracks term C (2,5 points at 100 %): 2,5 × 40 / 100 = 1.
+        assertThat(TargetGain.points(TTTT.withHeadline(new HeadlineTerm("ONLINE_PAYMENT", 3)), 32.37, 72.37,
+                Map.of())).isEqualTo(1.0);
+        Map<String, Double> counts = Map.of("totalDossierOnlinePaymentSuccess", 50.0,
+                "totalDossierFinancialObligation", 100.0, "totalDossierOnlineFormalityPaymentSuccess", 4.0,
+                "totalFeeDossierFormality", 5.0, "totalFeeFormality", 10.0);
+        // With counts, C goes from 50 % to 90 % while A and B keep theirs: 3 + 1 + 2,25 − (3 + 1 + 1,25) = 1.
+        assertThat(TargetGain.points(TTTT.withHeadline(new HeadlineTerm("ONLINE_PAYMENT", 3)), 50, 90, counts))
+                .isEqualTo(1.0);
     }
 
     @Test

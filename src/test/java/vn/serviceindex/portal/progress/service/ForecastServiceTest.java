@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
-import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.progress.domain.BacktestCase;
 import vn.serviceindex.portal.progress.domain.BacktestSummary;
 import vn.serviceindex.portal.progress.domain.ForecastSheet;
@@ -127,7 +126,7 @@ class ForecastServiceTest extends ServiceTest {
 
     @Test
     void the_province_monitor_gets_every_covered_unit_and_a_district_leader_its_district_and_communes() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
 
         actAs("tinh.giamsat");
         ForecastSheet province = forecasts.forecasts(unitId("64"), null).orElseThrow();
@@ -204,7 +203,7 @@ class ForecastServiceTest extends ServiceTest {
 
     @Test
     void the_backtest_over_the_demo_s_months_gives_the_figures_the_readme_reports() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
         actAs("tinh.giamsat");
 
         BacktestSummary summary = BacktestSummary.of(forecasts.backtest(unitId("64")));
@@ -220,7 +219,7 @@ class ForecastServiceTest extends ServiceTest {
 
     @Test
     void the_readme_s_worked_example_ia_grai_s_online_payment_will_miss_the_50_day_check() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
         actAs("tinh.giamsat");
 
         UnitForecast iaGrai = forecasts.forecasts(unitId("628"), null).orElseThrow().units().getFirst();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.base.domain.NotPermitted;
-import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.index.domain.TargetRule;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.GroupProgress.Status;
@@ -94,7 +93,7 @@ class ProgressServiceTest extends ServiceTest {
 
     @Test
     void a_unit_without_a_plan_is_measured_against_the_province_s_rule_up_to_the_campaign_s_checks() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
         actAs("tinh.giamsat");
         long chuPah = unitId("627");
         double baseline = jdbc.sql("select value from campaign_baseline where unit_id = :u and group_code = 'TTTT'")
@@ -149,7 +148,7 @@ class ProgressServiceTest extends ServiceTest {
 
     @Test
     void campaign_progress_measures_every_covered_unit_the_monitor_reads() {
-        DemoProgressFixture.seed(jdbc);
+        seedDemoProgress();
         actAs("tinh.giamsat");
 
         List<UnitProgress> all = progress.campaignProgress(campaignId());

@@ -54,6 +54,27 @@ class ComputedScoresTest extends ServiceTest {
                 LeaderboardRow::official).containsExactly("628", 16.32, true);
     }
 
+    @Test
+    void a_unit_that_received_no_dossiers_ranks_with_0_of_20_in_on_time_handling() throws IOException {
+        // Ia Grai received nothing in the month; the portal published no score for it.
+        String file = new String(fixture("tdgq-gia-lai.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"score\":16.32,\"ratio\":81.6", "\"score\":null,\"ratio\":null")
+                .replace("\"totalReceived\":500,\"totalOnTime\":408,\"totalOverdue\":92",
+                        "\"totalReceived\":0,\"totalOnTime\":0,\"totalOverdue\":0");
+        actAs("tinh.giamsat");
+        imports.commit(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "tdgq-gia-lai.json", "2024-05", false);
+
+        assertThat(jdbc.sql("""
+                        select g.official_score::float8, g.computed_score::float8, g.computed_max::float8
+                        from result_group g join org_unit u on u.id = g.unit_id
+                        where g.group_code = 'TDGQ' and u.code = '628'""")
+                .query((rs, n) -> tuple(rs.getObject(1), rs.getDouble(2), rs.getDouble(3))).single())
+                .isEqualTo(tuple(null, 0.0, 20.0));
+        List<LeaderboardRow> districts = leaderboards.leaderboard(PeerGroup.DISTRICTS, unitId("64"), "2024-05", "TDGQ");
+        assertThat(districts).filteredOn(row -> row.unitCode().equals("628")).singleElement()
+                .extracting(LeaderboardRow::score, LeaderboardRow::official).containsExactly(0.0, false);
+    }
+
     private static byte[] fixture(String name) throws IOException {
         try (var in = ComputedScoresTest.class.getResourceAsStream("/portal/" + name)) {
             return in.readAllBytes();

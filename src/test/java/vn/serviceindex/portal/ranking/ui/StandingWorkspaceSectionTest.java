@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Div;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.KaribuTest;
-import vn.serviceindex.portal.demo.DemoResultsFixture;
 
 /** The Results card of the workspace: the newest period's score and the place among the unit's peers. */
 class StandingWorkspaceSectionTest extends KaribuTest {
@@ -22,7 +21,7 @@ class StandingWorkspaceSectionTest extends KaribuTest {
     @Test
     void ia_grai_sees_its_2023_place_among_the_seventeen_districts() {
         // Only the 2023 year of the demo results, so that the newest period is 2023.
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         jdbc.sql("delete from result where period <> '2023'").update();
         login("iagrai.lanhdao");
 
@@ -32,7 +31,7 @@ class StandingWorkspaceSectionTest extends KaribuTest {
 
     @Test
     void the_card_reads_the_current_period_the_newest_begun_by_the_campaigns_today() {
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         login("iagrai.lanhdao");
 
         // June has figures in the demo, but on 02/05/2024 May is the current period, as on every other screen.
@@ -41,7 +40,7 @@ class StandingWorkspaceSectionTest extends KaribuTest {
 
     @Test
     void a_unit_alone_in_its_peer_group_is_told_so_instead_of_rank_1_of_1() {
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         login("tinh.giamsat");
 
         assertThat(cardText()).contains("Chưa có đơn vị nào khác để so sánh").doesNotContain("Hạng 1/1");

@@ -53,9 +53,9 @@ class PortalEvaluationReaderTest {
                 UnitLevel.DEPARTMENT, UnitLevel.DEPARTMENT, UnitLevel.COMMUNE, UnitLevel.COMMUNE);
         PortalUnitResult noData = file.units().get(2);
         assertThat(noData.score()).isNull();
-        assertThat(noData.headlineRate()).isNull();
+        assertThat(noData.headlineRate(PortalFiles.SET.group("TTTT").orElseThrow())).isNull();
         // 50 of 50 dossiers with a fee paid online: the tracked rate is 100 %, not the group's ratio of 80.
-        assertThat(file.units().getFirst().headlineRate()).isEqualTo(100.0);
+        assertThat(file.units().getFirst().headlineRate(PortalFiles.SET.group("TTTT").orElseThrow())).isEqualTo(100.0);
         assertThat(file.units().getFirst().portalId())
                 .isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000006408"));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.EmptyDenominatorRule;
 import vn.serviceindex.portal.index.domain.FormulaSet;
+import vn.serviceindex.portal.index.domain.HeadlineTerm;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.Metric;
 import vn.serviceindex.portal.index.domain.Term;
@@ -40,7 +41,8 @@ public final class PortalFiles {
                                     CountSum.of("totalFeeFormality"), 2.5, 2, 100),
                             new Term(CountSum.of("totalFeeDossierFormality"), CountSum.of("totalFeeFormality"),
                                     2.5, 2.5, 100)),
-                            EmptyDenominatorRule.ZERO, true, null))),
+                            EmptyDenominatorRule.ZERO, true, null)),
+                    new HeadlineTerm("ONLINE_PAYMENT", 1)),
             new IndexGroup("MDHL", "Mức độ hài lòng", "Satisfaction", 18, List.of(
                     perMetric("PETITION_PROCESSING_ON_TIME", 6, EmptyDenominatorRule.FULL),
                     perMetric("PETITION_HANDLING_SATISFACTION", 6, EmptyDenominatorRule.FULL),

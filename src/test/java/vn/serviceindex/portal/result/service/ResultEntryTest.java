@@ -14,6 +14,7 @@ import vn.serviceindex.portal.audit.domain.FieldChange;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.PortalFiles;
 import vn.serviceindex.portal.result.domain.ResultEntrySheet;
@@ -33,11 +34,29 @@ class ResultEntryTest extends ServiceTest {
     PortalImportService imports;
     @Autowired
     AuditService audit;
+    @Autowired
+    PortalCalendar calendar;
 
     private static final List<TypedResult> SGTVT_MAY = List.of(
             new TypedResult("TDGQ", 92.12, null),
             new TypedResult("CKMB", 13.2, 2.4),
             new TypedResult("TTTT", 67.37, null));
+
+    @Test
+    void on_a_pinned_day_typed_and_imported_results_carry_that_day_as_the_demo_shows_it() {
+        // The demo's campaign is pinned to 02/05/2024 (portal.campaign.today): records made "today" say so too.
+        assertThat(calendar.isPinned()).isTrue();
+        actAs("sgtvt.lanhdao");
+        results.typeIn(unitId("H64.08"), "2024-05", SGTVT_MAY, null);
+        actAs("tinh.giamsat");
+        imports.commit(PortalFiles.bytes(PortalFiles.TTTT), "tttt-2024.json", "2024", false);
+
+        assertThat(jdbc.sql("""
+                        select distinct cast(recorded_at at time zone 'Asia/Ho_Chi_Minh' as date) from result_group
+                        union select distinct cast(imported_at at time zone 'Asia/Ho_Chi_Minh' as date)
+                        from portal_import""")
+                .query(java.time.LocalDate.class).list()).containsExactly(calendar.today());
+    }
 
     @Test
     void an_editor_stores_the_groups_of_a_period_and_the_official_total_in_one_save() {

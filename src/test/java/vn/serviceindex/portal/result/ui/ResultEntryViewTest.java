@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import vn.serviceindex.portal.KaribuTest;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
-import vn.serviceindex.portal.demo.DemoResultsFixture;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.ui.WorkspaceView;
 
@@ -202,7 +201,7 @@ class ResultEntryViewTest extends KaribuTest {
 
     @Test
     void a_reader_of_the_unit_sees_the_values_read_only() {
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         ResultEntryView view = openResults("tinh.giamsat", "results/" + unitId("H64.08") + "?period=2023");
 
         assertThat(view.readOnlyNote.isVisible()).isTrue();
@@ -222,7 +221,7 @@ class ResultEntryViewTest extends KaribuTest {
 
     @Test
     void a_reader_outside_the_units_scope_is_refused_and_sees_no_values() {
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         ResultEntryView view = openResults("iapnon.lanhdao", "results/" + unitId("H64.08") + "?period=2023");
 
         assertThat(notificationTexts()).containsExactly("Bạn không có quyền xem dữ liệu này.");
@@ -233,7 +232,7 @@ class ResultEntryViewTest extends KaribuTest {
 
     @Test
     void the_stored_periods_are_listed_newest_first_and_open_on_a_click() {
-        DemoResultsFixture.seed(jdbc);
+        seedDemoResults();
         ResultEntryView list = openResults("iapnon.lanhdao", "results");
 
         assertThat(IntStream.range(0, GridKt._size(list.periods))
