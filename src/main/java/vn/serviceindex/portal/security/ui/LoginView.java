@@ -11,13 +11,20 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.LanguageSwitch;
+import vn.serviceindex.portal.security.service.LoginThrottledException;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** After too many failures: which wait ({@link LoginThrottledException.Reason}) and for how many seconds. */
+    static final String THROTTLE_PARAMETER = "throttled";
+    static final String RETRY_PARAMETER = "retry";
+
     final LoginForm loginForm = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
@@ -25,7 +32,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -44,7 +50,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        loginForm.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters();
+        UserError throttled = parameters.getSingleParameter(THROTTLE_PARAMETER).flatMap(reason -> parameters
+                .getSingleParameter(RETRY_PARAMETER).flatMap(retry -> throttled(reason, retry))).orElse(null);
+        i18n.getErrorMessage().setMessage(throttled == null ? getTranslation("login.error.message")
+                : getTranslation(throttled.messageKey(), throttled.arguments()));
+        loginForm.setI18n(i18n);
+        loginForm.setError(parameters.getParameters().containsKey("error"));
+    }
+
+    /** The wait the failure handler named, as the person logging in reads it; nothing for a tampered address. */
+    private static java.util.Optional<UserError> throttled(String reason, String retry) {
+        try {
+            long seconds = Long.parseLong(retry);
+            if (seconds < 1 || seconds > 7 * 24 * 3600) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new LoginThrottledException(
+                    LoginThrottledException.Reason.valueOf(reason), seconds).userError());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override

@@ -1,0 +1,192 @@
+package vn.serviceindex.portal.security.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.security.domain.LoginThrottlePolicy;
+import vn.serviceindex.portal.security.service.LoginThrottledException.Reason;
+
+/**
+ * Counts failed logins per account name and per client address in PostgreSQL, so that every node of the portal
+ * sees the same counts, and refuses attempts that come too soon after them (see {@link LoginThrottlePolicy}).
+ * Locks are written to {@code login_lock}, which the change history records; an administrator unlocks an account
+ * through {@code AccountService}. The database's clock decides, so nodes with skewed clocks agree.
+ */
+@Service
+public class LoginThrottle {
+
+    static final String ACCOUNT = "ACCOUNT";
+    static final String ADDRESS = "ADDRESS";
+
+    private final JdbcClient jdbc;
+    private final LoginThrottlePolicy accountPolicy;
+    private final LoginThrottlePolicy addressPolicy;
+    private final Duration window;
+
+    LoginThrottle(JdbcClient jdbc,
+                  @Value("${portal.login.account.free-failures:3}") int accountFree,
+                  @Value("${portal.login.account.lock-after:10}") int accountLockAfter,
+                  @Value("${portal.login.address.free-failures:20}") int addressFree,
+                  @Value("${portal.login.address.lock-after:50}") int addressLockAfter,
+                  @Value("${portal.login.max-delay:60s}") Duration maxDelay,
+                  @Value("${portal.login.lock-duration:15m}") Duration lockDuration,
+                  @Value("${portal.login.failure-window:1h}") Duration window) {
+        this.jdbc = jdbc;
+        this.accountPolicy = new LoginThrottlePolicy(accountFree, accountLockAfter, maxDelay, lockDuration);
+        this.addressPolicy = new LoginThrottlePolicy(addressFree, addressLockAfter, maxDelay, lockDuration);
+        this.window = window;
+    }
+
+    /** Before a password is checked: whether the name or the address must wait, and the name's failures so far. */
+    public record Standing(@Nullable LoginThrottledException refusal, int accountFailures) {
+    }
+
+    /** Read without a transaction of its own: one indexed lookup on every login and every HTTP Basic request. */
+    Standing check(String subject, @Nullable String address) {
+        var rows = jdbc.sql("""
+                        select kind, failures, blocked_until,
+                               ceil(extract(epoch from blocked_until - now()))::bigint as wait
+                        from login_failure
+                        where (kind = 'ACCOUNT' and subject = :subject) or (kind = 'ADDRESS' and subject = :address)
+                        """)
+                .param("subject", subject).param("address", address == null ? "" : address)
+                .query((rs, n) -> new Row(rs.getString("kind"), rs.getInt("failures"),
+                        rs.getObject("wait") == null ? 0 : rs.getLong("wait")))
+                .list();
+        int accountFailures = 0;
+        LoginThrottledException refusal = null;
+        for (Row row : rows) {
+            boolean account = row.kind().equals(ACCOUNT);
+            if (account) {
+                accountFailures = row.failures();
+            }
+            if (row.waitSeconds() > 0) {
+                LoginThrottlePolicy policy = account ? accountPolicy : addressPolicy;
+                Reason reason = !policy.locksAt(row.failures()) ? Reason.SLOWED_DOWN
+                        : account ? Reason.ACCOUNT_LOCKED : Reason.ADDRESS_LOCKED;
+                // An address lock outweighs the name's short wait: say the longer one.
+                if (refusal == null || row.waitSeconds() > refusal.retryAfterSeconds()) {
+                    refusal = new LoginThrottledException(reason, row.waitSeconds());
+                }
+            }
+        }
+        return new Standing(refusal, accountFailures);
+    }
+
+    private record Row(String kind, int failures, long waitSeconds) {
+    }
+
+    /**
+     * Counts a failure for the name and the address; when it locks either, records the lock.
+     *
+     * @param account the account of that name, if there is one (its lock is recorded under its home unit)
+     * @return the refusal to give now when this failure locked the name or the address
+     */
+    @Transactional
+    Optional<LoginThrottledException> recordFailure(String subject, @Nullable String address,
+                                                    @Nullable PortalUser account) {
+        // Identifies the portal itself in the change history of a lock: no one is logged in.
+        jdbc.sql("select set_config('portal.actor_name', 'login-throttle', true)").query(String.class).single();
+        jdbc.sql("delete from login_failure where last_failure_at < now() - cast(:window as interval)"
+                        + " and (blocked_until is null or blocked_until < now())")
+                .param("window", window.toSeconds() + " seconds").update();
+        LoginThrottledException refusal = null;
+        int accountFailures = count(ACCOUNT, subject, accountPolicy);
+        if (accountPolicy.locksAt(accountFailures)) {
+            Duration lock = accountPolicy.blockAfter(accountFailures);
+            if (account != null) {
+                jdbc.sql("""
+                                insert into login_lock (kind, account_id, address, unit_id, failures, locked_until)
+                                values ('ACCOUNT', :account, :address, :unit, :failures,
+                                        now() + cast(:lock as interval))""")
+                        .param("account", account.accountId()).param("address", address == null ? "" : address)
+                        .param("unit", account.homeUnitId()).param("failures", accountFailures)
+                        .param("lock", lock.toSeconds() + " seconds").update();
+            }
+            refusal = new LoginThrottledException(Reason.ACCOUNT_LOCKED, lock.toSeconds());
+        }
+        if (address != null) {
+            int addressFailures = count(ADDRESS, address, addressPolicy);
+            if (addressPolicy.locksAt(addressFailures)) {
+                Duration lock = addressPolicy.blockAfter(addressFailures);
+                jdbc.sql("""
+                                insert into login_lock (kind, address, failures, locked_until)
+                                values ('ADDRESS', :address, :failures, now() + cast(:lock as interval))""")
+                        .param("address", address).param("failures", addressFailures)
+                        .param("lock", lock.toSeconds() + " seconds").update();
+                if (refusal == null || lock.toSeconds() > refusal.retryAfterSeconds()) {
+                    refusal = new LoginThrottledException(Reason.ADDRESS_LOCKED, lock.toSeconds());
+                }
+            }
+        }
+        return Optional.ofNullable(refusal);
+    }
+
+    /** One more failure of the subject (the count restarts after a window without one); sets its wait. */
+    private int count(String kind, String subject, LoginThrottlePolicy policy) {
+        int failures = jdbc.sql("""
+                        insert into login_failure as f (kind, subject, failures, last_failure_at)
+                        values (:kind, :subject, 1, now())
+                        on conflict (kind, subject) do update
+                            set failures = case when f.last_failure_at < now() - cast(:window as interval)
+                                                then 1 else f.failures + 1 end,
+                                last_failure_at = now()
+                        returning failures""")
+                .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
+                .query(Integer.class).single();
+        Duration block = policy.blockAfter(failures);
+        if (!block.isZero()) {
+            jdbc.sql("""
+                            update login_failure set blocked_until = now() + cast(:block as interval)
+                            where kind = :kind and subject = :subject""")
+                    .param("block", block.toMillis() + " milliseconds").param("kind", kind)
+                    .param("subject", subject).update();
+        }
+        return failures;
+    }
+
+    /** A successful login forgets the name's failures (not the address's: one good account must not reset them). */
+    @Transactional
+    void recordSuccess(String subject) {
+        jdbc.sql("delete from login_failure where kind = 'ACCOUNT' and subject = :subject")
+                .param("subject", subject).update();
+    }
+
+    /**
+     * Lifts the account's lock and forgets its failures; the caller checks the administrator's right to do so.
+     *
+     * @return whether a lock or a wait was lifted
+     */
+    @Transactional
+    public boolean unlockAccount(long accountId, String username, long administratorId) {
+        int unlocked = jdbc.sql("""
+                        update login_lock set unlocked_at = now(), unlocked_by = :administrator
+                        where account_id = :account and unlocked_at is null and locked_until > now()""")
+                .param("administrator", administratorId).param("account", accountId).update();
+        int forgotten = jdbc.sql("""
+                        delete from login_failure
+                        where kind = 'ACCOUNT' and subject = :subject and blocked_until > now()""")
+                .param("subject", username).update();
+        jdbc.sql("delete from login_failure where kind = 'ACCOUNT' and subject = :subject")
+                .param("subject", username).update();
+        return unlocked + forgotten > 0;
+    }
+
+    /** The accounts locked now, with the end of each lock. */
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> lockedAccounts() {
+        return jdbc.sql("""
+                        select account_id, max(locked_until) as until from login_lock
+                        where kind = 'ACCOUNT' and unlocked_at is null and locked_until > now()
+                        group by account_id""")
+                .query((rs, n) -> Map.entry(rs.getLong("account_id"), rs.getTimestamp("until").toInstant()))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
