@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -56,8 +57,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager passwordCheck) throws Exception {
+        return http.authenticationManager(passwordCheck).securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         SecurityConfiguration::isErrorOfApiRequest))
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().hasAnyRole(ROLES))
@@ -77,7 +78,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil requestUtil) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationManager passwordCheck, RequestUtil requestUtil)
+            throws Exception {
+        // The portal's one password check, behind the login throttle: no other provider may be tried after it.
+        http.authenticationManager(passwordCheck);
         // Static styles and chart scripts must load on the login page too.
         http.authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").permitAll());
         // Set before Vaadin's configurer, which keeps a failure handler it finds (and would send every failure to
