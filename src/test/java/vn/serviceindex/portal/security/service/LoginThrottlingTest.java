@@ -157,7 +157,7 @@ class LoginThrottlingTest extends ServiceTest {
         JsonNode lockedBody = JSON.readTree(locked.getContentAsString(StandardCharsets.UTF_8));
         assertThat(lockedBody.get("key").asString()).isEqualTo("login.error.accountLocked");
         assertThat(lockedBody.get("error").asString()).isEqualTo("Too many failed logins: this account cannot log "
-                + "in for 15 minutes. An administrator can unlock it sooner.");
+                + "in for 15 minutes. An administrator can lift the block sooner.");
         assertThat(lockedBody.get("field").isNull()).isTrue();
     }
 
