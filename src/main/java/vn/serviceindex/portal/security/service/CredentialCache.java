@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +33,7 @@ public class CredentialCache {
     private final long ttlNanos;
     private final SecretKeySpec key;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private volatile @Nullable String dummyHash;
 
     private record Entry(String username, String storedHash, boolean matches, long expiresAt) {
@@ -58,6 +60,27 @@ public class CredentialCache {
         if (cached != null && cached.storedHash().equals(hash) && now - cached.expiresAt() < 0) {
             return cached.matches();
         }
+        // Parallel requests with the same credentials (a client's first burst) wait for one check, not one each.
+        String flightKey = entryKey + '\u0000' + hash;
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(flightKey, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            boolean matches = check(username, password, storedHash, entryKey, hash, now);
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flightKey, mine);
+        }
+    }
+
+    private boolean check(String username, String password, @Nullable String storedHash, String entryKey,
+                          String hash, long now) {
         boolean matches = passwordEncoder.matches(password, storedHash == null ? dummyHash() : storedHash)
                 && storedHash != null;
         if (entries.size() >= MAX_ENTRIES) {

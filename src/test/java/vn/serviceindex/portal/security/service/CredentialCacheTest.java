@@ -33,6 +33,23 @@ class CredentialCacheTest {
     }
 
     @Test
+    void fifty_parallel_requests_with_the_same_credentials_wait_for_one_check() throws Exception {
+        var cache = new CredentialCache(encoder, Duration.ofSeconds(60));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(50)) {
+            var answers = java.util.stream.IntStream.range(0, 50).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return cache.matches("admin", "Demo@2024", hash);
+            })).toList();
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        }
+        assertThat(encoder.checks).hasSize(1);
+    }
+
+    @Test
     void a_repeated_wrong_password_costs_no_more_than_a_right_one() {
         var cache = new CredentialCache(encoder, Duration.ofSeconds(60));
 
@@ -90,7 +107,7 @@ class CredentialCacheTest {
     private static final class CountingEncoder implements PasswordEncoder {
 
         private final PasswordEncoder real = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        final List<String> checks = new ArrayList<>();
+        final List<String> checks = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String encode(CharSequence rawPassword) {
