@@ -85,8 +85,9 @@ class SecurityConfiguration {
         // Static styles and chart scripts must load on the login page too.
         http.authorizeHttpRequests(a -> a.requestMatchers("/frontend/**", "/webjars/**").permitAll());
         // Set before Vaadin's configurer, which keeps a failure handler it finds (and would send every failure to
-        // ?error without saying why).
-        http.formLogin(form -> form.failureHandler(loginFailure()));
+        // ?error without saying why). The login page is named here too: a form login without one at this point
+        // would install Spring's own generated login page at /login in place of the portal's.
+        http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()));
         // Vaadin exempts its login address from CSRF; a forged form could then log a victim in as the attacker.
         // Its login form sends the token Vaadin puts into the page, so only Vaadin's own requests (which carry
         // Vaadin's token) are exempt here.

@@ -16,6 +16,8 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.web.server.servlet.Session.SessionTrackingMode;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -32,6 +34,8 @@ class WebSecurityTest extends ServiceTest {
     private WebApplicationContext context;
     @Autowired
     private ServerProperties server;
+    @Autowired
+    private java.util.List<SecurityFilterChain> filterChains;
     private MockMvc mvc;
 
     @BeforeEach
@@ -66,6 +70,13 @@ class WebSecurityTest extends ServiceTest {
                 .param("password", DEMO_PASSWORD).with(csrf())).andReturn().getResponse();
 
         assertThat(response.getRedirectedUrl()).isEqualTo("/");
+    }
+
+    /** Spring's generated "Please sign in" page would take /login from the portal's, and its form from Vaadin's. */
+    @Test
+    void the_login_page_is_the_portal_s_own() {
+        assertThat(filterChains).flatExtracting(SecurityFilterChain::getFilters)
+                .noneMatch(DefaultLoginPageGeneratingFilter.class::isInstance);
     }
 
     @Test
