@@ -98,39 +98,47 @@ public class LoginThrottle {
                         + " and (blocked_until is null or blocked_until < now())")
                 .param("window", window.toSeconds() + " seconds").update();
         LoginThrottledException refusal = null;
-        int accountFailures = count(ACCOUNT, subject, accountPolicy);
-        if (accountPolicy.locksAt(accountFailures)) {
-            Duration lock = accountPolicy.blockAfter(accountFailures);
-            if (account != null) {
+        Count accountCount = count(ACCOUNT, subject, accountPolicy);
+        if (accountCount.locked()) {
+            if (accountCount.newLock() && account != null) {
                 jdbc.sql("""
                                 insert into login_lock (kind, account_id, address, unit_id, failures, locked_until)
-                                values ('ACCOUNT', :account, :address, :unit, :failures,
-                                        now() + cast(:lock as interval))""")
+                                values ('ACCOUNT', :account, :address, :unit, :failures, :until)""")
                         .param("account", account.accountId()).param("address", address == null ? "" : address)
-                        .param("unit", account.homeUnitId()).param("failures", accountFailures)
-                        .param("lock", lock.toSeconds() + " seconds").update();
+                        .param("unit", account.homeUnitId()).param("failures", accountCount.failures())
+                        .param("until", accountCount.until()).update();
             }
-            refusal = new LoginThrottledException(Reason.ACCOUNT_LOCKED, lock.toSeconds());
+            refusal = new LoginThrottledException(Reason.ACCOUNT_LOCKED, accountCount.waitSeconds());
         }
         if (address != null) {
-            int addressFailures = count(ADDRESS, address, addressPolicy);
-            if (addressPolicy.locksAt(addressFailures)) {
-                Duration lock = addressPolicy.blockAfter(addressFailures);
-                jdbc.sql("""
-                                insert into login_lock (kind, address, failures, locked_until)
-                                values ('ADDRESS', :address, :failures, now() + cast(:lock as interval))""")
-                        .param("address", address).param("failures", addressFailures)
-                        .param("lock", lock.toSeconds() + " seconds").update();
-                if (refusal == null || lock.toSeconds() > refusal.retryAfterSeconds()) {
-                    refusal = new LoginThrottledException(Reason.ADDRESS_LOCKED, lock.toSeconds());
+            Count addressCount = count(ADDRESS, address, addressPolicy);
+            if (addressCount.locked()) {
+                if (addressCount.newLock()) {
+                    jdbc.sql("""
+                                    insert into login_lock (kind, address, failures, locked_until)
+                                    values ('ADDRESS', :address, :failures, :until)""")
+                            .param("address", address).param("failures", addressCount.failures())
+                            .param("until", addressCount.until()).update();
+                }
+                if (refusal == null || addressCount.waitSeconds() > refusal.retryAfterSeconds()) {
+                    refusal = new LoginThrottledException(Reason.ADDRESS_LOCKED, addressCount.waitSeconds());
                 }
             }
         }
         return Optional.ofNullable(refusal);
     }
 
+    /**
+     * A subject's failures after this one, and its lock: {@code newLock} only for the failure that started it, not
+     * for attempts that were already under way when it did (a burst of parallel requests records one lock).
+     */
+    private record Count(int failures, boolean locked, boolean newLock, java.time.OffsetDateTime until,
+                         long waitSeconds) {
+    }
+
     /** One more failure of the subject (the count restarts after a window without one); sets its wait. */
-    private int count(String kind, String subject, LoginThrottlePolicy policy) {
+    private Count count(String kind, String subject, LoginThrottlePolicy policy) {
+        // The upsert takes the row's lock: concurrent failures of one subject count one after the other.
         int failures = jdbc.sql("""
                         insert into login_failure as f (kind, subject, failures, last_failure_at)
                         values (:kind, :subject, 1, now())
@@ -141,15 +149,28 @@ public class LoginThrottle {
                         returning failures""")
                 .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
                 .query(Integer.class).single();
+        boolean lockedBefore = policy.locksAt(failures - 1) && jdbc.sql("""
+                        select coalesce(blocked_until > now(), false) from login_failure
+                        where kind = :kind and subject = :subject""")
+                .param("kind", kind).param("subject", subject).query(Boolean.class).single();
         Duration block = policy.blockAfter(failures);
-        if (!block.isZero()) {
+        if (!block.isZero() && !lockedBefore) {
             jdbc.sql("""
                             update login_failure set blocked_until = now() + cast(:block as interval)
                             where kind = :kind and subject = :subject""")
                     .param("block", block.toMillis() + " milliseconds").param("kind", kind)
                     .param("subject", subject).update();
         }
-        return failures;
+        var state = jdbc.sql("""
+                        select blocked_until, coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint
+                               as wait
+                        from login_failure where kind = :kind and subject = :subject""")
+                .param("kind", kind).param("subject", subject)
+                .query((rs, n) -> new Count(failures, policy.locksAt(failures), false,
+                        rs.getObject("blocked_until", java.time.OffsetDateTime.class), rs.getLong("wait")))
+                .single();
+        return new Count(failures, state.locked(), state.locked() && !lockedBefore, state.until(),
+                state.waitSeconds());
     }
 
     /** A successful login forgets the name's failures (not the address's: one good account must not reset them). */

@@ -162,6 +162,24 @@ class LoginThrottlingTest extends ServiceTest {
     }
 
     @Test
+    void a_burst_of_parallel_wrong_passwords_records_one_lock() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(30)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 1; i <= 30; i++) {
+                String address = "10.0.2." + i;
+                answers.add(pool.submit(() -> basic("tinh.giamsat", "cung-sai", address).getStatus()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isIn(401, 429);
+            }
+        }
+
+        assertThat(jdbc.sql("select count(*) from login_lock where kind = 'ACCOUNT'").query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(basic("tinh.giamsat", DEMO_PASSWORD, "10.0.3.1").getStatus()).isEqualTo(429);
+    }
+
+    @Test
     void the_form_and_the_api_count_the_same_failures() throws Exception {
         for (int i = 1; i <= 5; i++) {
             letWaitsPass();
