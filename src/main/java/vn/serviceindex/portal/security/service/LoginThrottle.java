@@ -94,9 +94,12 @@ public class LoginThrottle {
                                                     @Nullable PortalUser account) {
         // Identifies the portal itself in the change history of a lock: no one is logged in.
         jdbc.sql("select set_config('portal.actor_name', 'login-throttle', true)").query(String.class).single();
-        jdbc.sql("delete from login_failure where last_failure_at < now() - cast(:window as interval)"
-                        + " and (blocked_until is null or blocked_until < now())")
-                .param("window", window.toSeconds() + " seconds").update();
+        // Old counts are forgotten now and then, not on every failure: a burst of failures stays cheap.
+        if (java.util.concurrent.ThreadLocalRandom.current().nextInt(50) == 0) {
+            jdbc.sql("delete from login_failure where last_failure_at < now() - cast(:window as interval)"
+                            + " and (blocked_until is null or blocked_until < now())")
+                    .param("window", window.toSeconds() + " seconds").update();
+        }
         LoginThrottledException refusal = null;
         Count accountCount = count(ACCOUNT, subject, accountPolicy);
         if (accountCount.locked()) {
@@ -132,7 +135,7 @@ public class LoginThrottle {
      * A subject's failures after this one, and its lock: {@code newLock} only for the failure that started it, not
      * for attempts that were already under way when it did (a burst of parallel requests records one lock).
      */
-    private record Count(int failures, boolean locked, boolean newLock, java.time.OffsetDateTime until,
+    private record Count(int failures, boolean locked, boolean newLock, java.time.@Nullable OffsetDateTime until,
                          long waitSeconds) {
     }
 
@@ -149,28 +152,31 @@ public class LoginThrottle {
                         returning failures""")
                 .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
                 .query(Integer.class).single();
-        boolean lockedBefore = policy.locksAt(failures - 1) && jdbc.sql("""
+        // Holding the lock, read the block the failure before left (the upsert does not change it).
+        boolean blockedBefore = policy.locksAt(failures - 1) && jdbc.sql("""
                         select coalesce(blocked_until > now(), false) from login_failure
                         where kind = :kind and subject = :subject""")
                 .param("kind", kind).param("subject", subject).query(Boolean.class).single();
+        boolean lockedBefore = blockedBefore;
         Duration block = policy.blockAfter(failures);
-        if (!block.isZero() && !lockedBefore) {
-            jdbc.sql("""
-                            update login_failure set blocked_until = now() + cast(:block as interval)
-                            where kind = :kind and subject = :subject""")
-                    .param("block", block.toMillis() + " milliseconds").param("kind", kind)
-                    .param("subject", subject).update();
+        if (block.isZero()) {
+            return new Count(failures, false, false, null, 0);
         }
+        // An existing lock is left as it is (its end does not move); a wait or a new lock starts now.
         var state = jdbc.sql("""
-                        select blocked_until, coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint
-                               as wait
-                        from login_failure where kind = :kind and subject = :subject""")
+                        update login_failure
+                        set blocked_until = case when :keep then blocked_until
+                                                 else now() + cast(:block as interval) end
+                        where kind = :kind and subject = :subject
+                        returning blocked_until,
+                                  coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint as wait""")
+                .param("keep", lockedBefore).param("block", block.toMillis() + " milliseconds")
                 .param("kind", kind).param("subject", subject)
-                .query((rs, n) -> new Count(failures, policy.locksAt(failures), false,
+                .query((rs, n) -> new Count(failures, policy.locksAt(failures),
+                        policy.locksAt(failures) && !lockedBefore,
                         rs.getObject("blocked_until", java.time.OffsetDateTime.class), rs.getLong("wait")))
                 .single();
-        return new Count(failures, state.locked(), state.locked() && !lockedBefore, state.until(),
-                state.waitSeconds());
+        return state;
     }
 
     /** A successful login forgets the name's failures (not the address's: one good account must not reset them). */

@@ -45,15 +45,18 @@ class LoginThrottlingTest extends ServiceTest {
     }
 
     @Test
-    void the_form_lets_three_failures_pass_then_makes_the_next_attempt_wait() throws Exception {
-        for (int i = 1; i <= 4; i++) {
+    void the_form_lets_three_failures_pass_then_makes_each_next_attempt_wait_longer() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            letWaitsPass();
             assertThat(formLogin("iagrai.lanhdao", "sai-" + i, "10.0.0.1")).as("failure " + i)
                     .isEqualTo("/login?error");
         }
+        // The fourth failure made the next attempt wait 1 s, the fifth 2 s, the sixth 4 s.
 
-        // At once after the fourth failure: refused before the password is checked, even the right one.
-        assertThat(formLogin("iagrai.lanhdao", DEMO_PASSWORD, "10.0.0.1"))
-                .isEqualTo("/login?error&throttled=SLOWED_DOWN&retry=1");
+        // At once after the sixth failure: refused before the password is checked, even the right one.
+        String target = formLogin("iagrai.lanhdao", DEMO_PASSWORD, "10.0.0.1");
+        assertThat(target).startsWith("/login?error&throttled=SLOWED_DOWN&retry=");
+        assertThat(Long.parseLong(target.substring(target.indexOf("retry=") + 6))).isBetween(1L, 4L);
         letWaitsPass();
         assertThat(formLogin("iagrai.lanhdao", DEMO_PASSWORD, "10.0.0.1")).as("after the wait").isEqualTo("/");
     }
@@ -70,8 +73,7 @@ class LoginThrottlingTest extends ServiceTest {
         }
 
         assertThat(checked).as("passwords checked before the lock").isEqualTo(9);
-        assertThat(formLogin("iagrai.lanhdao", DEMO_PASSWORD, "10.0.1.1"))
-                .isEqualTo("/login?error&throttled=ACCOUNT_LOCKED&retry=900");
+        assertLockedFor15Minutes(formLogin("iagrai.lanhdao", DEMO_PASSWORD, "10.0.1.1"), "ACCOUNT_LOCKED");
         assertThat(jdbc.sql("""
                         select l.kind, l.failures, u.code, l.unlocked_at is null as open
                         from login_lock l join org_unit u on u.id = l.unit_id
@@ -126,26 +128,28 @@ class LoginThrottlingTest extends ServiceTest {
             throws Exception {
         lockByForm("khong.co.ai");
 
-        assertThat(formLogin("khong.co.ai", DEMO_PASSWORD, "10.0.9.9"))
-                .isEqualTo("/login?error&throttled=ACCOUNT_LOCKED&retry=900");
+        assertLockedFor15Minutes(formLogin("khong.co.ai", DEMO_PASSWORD, "10.0.9.9"), "ACCOUNT_LOCKED");
         assertThat(jdbc.sql("select count(*) from login_lock").query(Integer.class).single())
                 .as("no account, nothing to unlock or to audit").isZero();
     }
 
     @Test
     void http_basic_answers_429_with_retry_after_in_the_api_s_error_shape() throws Exception {
-        for (int i = 1; i <= 4; i++) {
+        for (int i = 1; i <= 6; i++) {
+            letWaitsPass();
             assertThat(basic("tinh.giamsat", "sai-" + i, "10.0.0.3").getStatus()).isEqualTo(401);
         }
         MockHttpServletResponse slowed = basic("tinh.giamsat", DEMO_PASSWORD, "10.0.0.3");
         assertThat(slowed.getStatus()).isEqualTo(429);
-        assertThat(slowed.getHeader("Retry-After")).isEqualTo("1");
+        long retry = Long.parseLong(slowed.getHeader("Retry-After"));
+        assertThat(retry).as("the sixth failure's wait, 4 s").isBetween(1L, 4L);
         JsonNode body = JSON.readTree(slowed.getContentAsString(StandardCharsets.UTF_8));
         assertThat(body.propertyNames()).containsExactlyInAnyOrder("error", "key", "field");
         assertThat(body.get("key").asString()).isEqualTo("login.error.slowedDown");
-        assertThat(body.get("error").asString()).isEqualTo("Đăng nhập sai quá nhiều lần: hãy chờ 1 giây rồi thử lại.");
+        assertThat(body.get("error").asString())
+                .isEqualTo("Đăng nhập sai quá nhiều lần: hãy chờ " + retry + " giây rồi thử lại.");
 
-        for (int i = 5; i <= 10; i++) {
+        for (int i = 7; i <= 10; i++) {
             letWaitsPass();
             basic("tinh.giamsat", "sai-" + i, "10.0.0.3");
         }
@@ -153,7 +157,8 @@ class LoginThrottlingTest extends ServiceTest {
                         .header("Accept-Language", "en").with(address("10.0.0.4")))
                 .andReturn().getResponse();
         assertThat(locked.getStatus()).isEqualTo(429);
-        assertThat(locked.getHeader("Retry-After")).isEqualTo("900");
+        assertThat(Long.parseLong(locked.getHeader("Retry-After"))).as("seconds, counted from the lock")
+                .isBetween(840L, 900L);
         JsonNode lockedBody = JSON.readTree(locked.getContentAsString(StandardCharsets.UTF_8));
         assertThat(lockedBody.get("key").asString()).isEqualTo("login.error.accountLocked");
         assertThat(lockedBody.get("error").asString()).isEqualTo("Too many failed logins: this account cannot log "
@@ -199,12 +204,18 @@ class LoginThrottlingTest extends ServiceTest {
             letWaitsPassFor("ADDRESS", "10.0.0.7", false);
         }
 
-        assertThat(formLogin("admin", DEMO_PASSWORD, "10.0.0.7"))
-                .isEqualTo("/login?error&throttled=ADDRESS_LOCKED&retry=900");
+        assertLockedFor15Minutes(formLogin("admin", DEMO_PASSWORD, "10.0.0.7"), "ADDRESS_LOCKED");
         assertThat(basic("admin", DEMO_PASSWORD, "10.0.0.7").getStatus()).isEqualTo(429);
         assertThat(formLogin("admin", DEMO_PASSWORD, "10.0.0.8")).as("another address").isEqualTo("/");
         assertThat(jdbc.sql("select kind, address from login_lock").query().listOfRows())
                 .containsExactly(Map.of("kind", "ADDRESS", "address", "10.0.0.7"));
+    }
+
+    /** Sent back to the login page saying the lock, with about 15 minutes to wait (the clock runs meanwhile). */
+    private static void assertLockedFor15Minutes(String target, String reason) {
+        String prefix = "/login?error&throttled=" + reason + "&retry=";
+        assertThat(target).startsWith(prefix);
+        assertThat(Long.parseLong(target.substring(prefix.length()))).isBetween(840L, 900L);
     }
 
     /** Posts the login form with its CSRF token from an address; returns where the portal sends the browser. */
