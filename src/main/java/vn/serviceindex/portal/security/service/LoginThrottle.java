@@ -2,6 +2,7 @@ package vn.serviceindex.portal.security.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -9,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.serviceindex.portal.security.domain.LoginThrottlePolicy;
 import vn.serviceindex.portal.security.service.LoginThrottledException.Reason;
 
@@ -29,8 +32,9 @@ public class LoginThrottle {
     private final LoginThrottlePolicy accountPolicy;
     private final LoginThrottlePolicy addressPolicy;
     private final Duration window;
+    private final TransactionTemplate transactions;
 
-    LoginThrottle(JdbcClient jdbc,
+    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                   @Value("${portal.login.account.free-failures:3}") int accountFree,
                   @Value("${portal.login.account.lock-after:10}") int accountLockAfter,
                   @Value("${portal.login.address.free-failures:20}") int addressFree,
@@ -42,6 +46,7 @@ public class LoginThrottle {
         this.accountPolicy = new LoginThrottlePolicy(accountFree, accountLockAfter, maxDelay, lockDuration);
         this.addressPolicy = new LoginThrottlePolicy(addressFree, addressLockAfter, maxDelay, lockDuration);
         this.window = window;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Before a password is checked: whether the name or the address must wait, and the name's failures so far. */
@@ -84,17 +89,16 @@ public class LoginThrottle {
     }
 
     /**
-     * Counts a failure for the name and the address; when it locks either, records the lock.
+     * Counts a failure for the name and the address; when it locks either, records the lock. Each count is one
+     * statement of its own, so that a burst of failures of one name queues on its row for a moment, not for a
+     * whole transaction; only a new lock takes a transaction (with the change history's record of it).
      *
      * @param account the account of that name, if there is one (its lock is recorded under its home unit)
      * @return the refusal to give now when this failure locked the name or the address
      */
-    @Transactional
     Optional<LoginThrottledException> recordFailure(String subject, @Nullable String address,
                                                     @Nullable PortalUser account) {
-        // Identifies the portal itself in the change history of a lock: no one is logged in.
-        jdbc.sql("select set_config('portal.actor_name', 'login-throttle', true)").query(String.class).single();
-        // Old counts are forgotten now and then, not on every failure: a burst of failures stays cheap.
+        // Old counts are forgotten now and then, not on every failure.
         if (java.util.concurrent.ThreadLocalRandom.current().nextInt(50) == 0) {
             jdbc.sql("delete from login_failure where last_failure_at < now() - cast(:window as interval)"
                             + " and (blocked_until is null or blocked_until < now())")
@@ -104,12 +108,12 @@ public class LoginThrottle {
         Count accountCount = count(ACCOUNT, subject, accountPolicy);
         if (accountCount.locked()) {
             if (accountCount.newLock() && account != null) {
-                jdbc.sql("""
+                recordLock("""
                                 insert into login_lock (kind, account_id, address, unit_id, failures, locked_until)
-                                values ('ACCOUNT', :account, :address, :unit, :failures, :until)""")
-                        .param("account", account.accountId()).param("address", address == null ? "" : address)
-                        .param("unit", account.homeUnitId()).param("failures", accountCount.failures())
-                        .param("until", accountCount.until()).update();
+                                values ('ACCOUNT', :account, :address, :unit, :failures, :until)""",
+                        Map.of("account", account.accountId(), "address", address == null ? "" : address,
+                                "failures", accountCount.failures(), "until", accountCount.until()),
+                        account.homeUnitId());
             }
             refusal = new LoginThrottledException(Reason.ACCOUNT_LOCKED, accountCount.waitSeconds());
         }
@@ -117,11 +121,11 @@ public class LoginThrottle {
             Count addressCount = count(ADDRESS, address, addressPolicy);
             if (addressCount.locked()) {
                 if (addressCount.newLock()) {
-                    jdbc.sql("""
-                                    insert into login_lock (kind, address, failures, locked_until)
-                                    values ('ADDRESS', :address, :failures, :until)""")
-                            .param("address", address).param("failures", addressCount.failures())
-                            .param("until", addressCount.until()).update();
+                    recordLock("""
+                                    insert into login_lock (kind, address, unit_id, failures, locked_until)
+                                    values ('ADDRESS', :address, :unit, :failures, :until)""",
+                            Map.of("address", address, "failures", addressCount.failures(),
+                                    "until", addressCount.until()), null);
                 }
                 if (refusal == null || addressCount.waitSeconds() > refusal.retryAfterSeconds()) {
                     refusal = new LoginThrottledException(Reason.ADDRESS_LOCKED, addressCount.waitSeconds());
@@ -131,52 +135,62 @@ public class LoginThrottle {
         return Optional.ofNullable(refusal);
     }
 
-    /**
-     * A subject's failures after this one, and its lock: {@code newLock} only for the failure that started it, not
-     * for attempts that were already under way when it did (a burst of parallel requests records one lock).
-     */
-    private record Count(int failures, boolean locked, boolean newLock, java.time.@Nullable OffsetDateTime until,
-                         long waitSeconds) {
+    private void recordLock(String insert, Map<String, Object> parameters, @Nullable Long unitId) {
+        transactions.executeWithoutResult(status -> {
+            // Identifies the portal itself in the change history of a lock: no one is logged in.
+            jdbc.sql("select set_config('portal.actor_name', 'login-throttle', true)").query(String.class).single();
+            var statement = jdbc.sql(insert).params(parameters);
+            statement.param("unit", unitId).update();
+        });
     }
 
-    /** One more failure of the subject (the count restarts after a window without one); sets its wait. */
+    /**
+     * A subject's failures after this one, and its block: {@code newLock} only for the failure that started a lock,
+     * not for attempts already under way when it did (a burst of parallel failures records one lock).
+     */
+    private record Count(int failures, boolean locked, boolean newLock, OffsetDateTime until, long waitSeconds) {
+    }
+
+    /**
+     * One more failure of the subject, and the block it sets, in one statement: the count restarts after a window
+     * without failures; the policy's waits come in as an array by count; a lock already running keeps its end.
+     */
     private Count count(String kind, String subject, LoginThrottlePolicy policy) {
-        // The upsert takes the row's lock: concurrent failures of one subject count one after the other.
-        int failures = jdbc.sql("""
-                        insert into login_failure as f (kind, subject, failures, last_failure_at)
-                        values (:kind, :subject, 1, now())
-                        on conflict (kind, subject) do update
-                            set failures = case when f.last_failure_at < now() - cast(:window as interval)
-                                                then 1 else f.failures + 1 end,
-                                last_failure_at = now()
-                        returning failures""")
-                .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
-                .query(Integer.class).single();
-        // Holding the lock, read the block the failure before left (the upsert does not change it).
-        boolean blockedBefore = policy.locksAt(failures - 1) && jdbc.sql("""
-                        select coalesce(blocked_until > now(), false) from login_failure
-                        where kind = :kind and subject = :subject""")
-                .param("kind", kind).param("subject", subject).query(Boolean.class).single();
-        boolean lockedBefore = blockedBefore;
-        Duration block = policy.blockAfter(failures);
-        if (block.isZero()) {
-            return new Count(failures, false, false, null, 0);
+        int lockAfter = policy.lockAfter();
+        Double[] waits = new Double[lockAfter];
+        for (int failures = 1; failures < lockAfter; failures++) {
+            waits[failures - 1] = policy.blockAfter(failures).toMillis() / 1000.0;
         }
-        // An existing lock is left as it is (its end does not move); a wait or a new lock starts now.
-        var state = jdbc.sql("""
-                        update login_failure
-                        set blocked_until = case when :keep then blocked_until
-                                                 else now() + cast(:block as interval) end
-                        where kind = :kind and subject = :subject
-                        returning blocked_until,
-                                  coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint as wait""")
-                .param("keep", lockedBefore).param("block", block.toMillis() + " milliseconds")
-                .param("kind", kind).param("subject", subject)
-                .query((rs, n) -> new Count(failures, policy.locksAt(failures),
-                        policy.locksAt(failures) && !lockedBefore,
-                        rs.getObject("blocked_until", java.time.OffsetDateTime.class), rs.getLong("wait")))
+        waits[lockAfter - 1] = policy.lockDuration().toMillis() / 1000.0;
+        String counted = "(case when f.last_failure_at < now() - cast(:window as interval) then 1"
+                + " else f.failures + 1 end)";
+        return jdbc.sql("""
+                        insert into login_failure as f (kind, subject, failures, last_failure_at, blocked_until)
+                        values (:kind, :subject, 1, now(), case when (cast(:waits as float8[]))[1] > 0
+                                then now() + make_interval(secs => (cast(:waits as float8[]))[1]) end)
+                        on conflict (kind, subject) do update
+                            set failures = %1$s,
+                                last_failure_at = now(),
+                                blocked_until = case
+                                    when %1$s >= :lockAfter and f.failures >= :lockAfter
+                                         and f.blocked_until > now() then f.blocked_until
+                                    when %1$s >= :lockAfter
+                                         then now() + make_interval(secs => :lockSeconds)
+                                    when (cast(:waits as float8[]))[%1$s] > 0
+                                         then now() + make_interval(secs => (cast(:waits as float8[]))[%1$s])
+                                    else f.blocked_until end
+                        returning failures, blocked_until,
+                                  coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint as wait,
+                                  failures >= :lockAfter
+                                      and blocked_until = now() + make_interval(secs => :lockSeconds) as new_lock
+                        """.formatted(counted))
+                .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
+                .param("waits", waits).param("lockAfter", lockAfter)
+                .param("lockSeconds", policy.lockDuration().toMillis() / 1000.0)
+                .query((rs, n) -> new Count(rs.getInt("failures"), policy.locksAt(rs.getInt("failures")),
+                        rs.getBoolean("new_lock"), rs.getObject("blocked_until", OffsetDateTime.class),
+                        rs.getLong("wait")))
                 .single();
-        return state;
     }
 
     /** A successful login forgets the name's failures (not the address's: one good account must not reset them). */
