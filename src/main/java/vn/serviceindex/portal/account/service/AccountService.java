@@ -1,6 +1,8 @@
 package vn.serviceindex.portal.account.service;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,7 +17,9 @@ import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
+import vn.serviceindex.portal.security.service.CredentialCache;
 import vn.serviceindex.portal.security.service.CurrentUser;
+import vn.serviceindex.portal.security.service.LoginThrottle;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.service.UnitService;
 
@@ -33,13 +37,17 @@ public class AccountService {
     private final UnitService units;
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle loginThrottle;
+    private final CredentialCache credentials;
 
     AccountService(AccountRepository accounts, UnitService units, CurrentUser currentUser,
-                   PasswordEncoder passwordEncoder) {
+                   PasswordEncoder passwordEncoder, LoginThrottle loginThrottle, CredentialCache credentials) {
         this.accounts = accounts;
         this.units = units;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.loginThrottle = loginThrottle;
+        this.credentials = credentials;
     }
 
     /** The accounts this admin manages. */
@@ -89,7 +97,7 @@ public class AccountService {
         if (!accounts.setEnabled(id, version, enabled)) {
             throw new UserError("error.changedMeanwhile");
         }
-        return accounts.find(id).orElseThrow();
+        return forgetCredentials(accounts.find(id).orElseThrow());
     }
 
     public Account resetPassword(long id, int version, String newPassword) {
@@ -101,7 +109,7 @@ public class AccountService {
         if (!accounts.setPassword(id, version, passwordEncoder.encode(newPassword))) {
             throw new UserError("error.changedMeanwhile");
         }
-        return accounts.find(id).orElseThrow();
+        return forgetCredentials(accounts.find(id).orElseThrow());
     }
 
     public Account assignRole(long accountId, Role role, @Nullable Long unitId, boolean includeSubtree) {
@@ -132,7 +140,7 @@ public class AccountService {
             throw new UserError("account.error.roleHeld");
         }
         ConstraintViolations.translate(() -> accounts.assign(accountId, role, unitId, includeSubtree));
-        return accounts.find(accountId).orElseThrow();
+        return forgetCredentials(accounts.find(accountId).orElseThrow());
     }
 
     public Account revokeRole(long accountId, long assignmentId) {
@@ -148,7 +156,38 @@ public class AccountService {
             throw new UserError("account.error.cannotRevokeOwnAdmin");
         }
         accounts.revoke(accountId, assignmentId);
-        return accounts.find(accountId).orElseThrow();
+        return forgetCredentials(accounts.find(accountId).orElseThrow());
+    }
+
+    /**
+     * Lets the account log in again at once after too many failed logins: lifts its lock (the change history records
+     * who did) and forgets its failures. Its client addresses stay as they are.
+     */
+    public Account unlock(long accountId) {
+        AccessScope scope = requireAdmin();
+        Account account = manageable(scope, accountId);
+        if (!loginThrottle.unlockAccount(account.id(), account.username(), currentUser.require().accountId())) {
+            throw new UserError("account.error.notLocked");
+        }
+        return forgetCredentials(account);
+    }
+
+    /** The accounts this admin manages that are locked now, with the end of each lock. */
+    @Transactional(readOnly = true)
+    public Map<Long, Instant> lockedAccounts() {
+        Map<Long, Instant> locked = loginThrottle.lockedAccounts();
+        return manageableAccounts().stream().filter(a -> locked.containsKey(a.id()))
+                .collect(java.util.stream.Collectors.toMap(Account::id, a -> locked.get(a.id())));
+    }
+
+    /**
+     * A checked password is remembered for a minute (HTTP Basic); a new password, role or state must count from the
+     * next request, so this node forgets it at once (other nodes see the changed hash; roles are read anew on every
+     * request).
+     */
+    private Account forgetCredentials(Account account) {
+        credentials.evict(account.username());
+        return account;
     }
 
     private AccessScope requireAdmin() {

@@ -18,7 +18,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,6 +34,7 @@ import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.FieldErrors;
+import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.security.domain.Role;
 import vn.serviceindex.portal.security.domain.RoleAssignment;
@@ -50,7 +55,9 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
     final Button passwordButton = new Button();
     final Button rolesButton = new Button();
     final Button historyButton = new Button();
+    final Button unlockButton = new Button();
     @Nullable Dialog openDialog;
+    private Map<Long, Instant> locked = Map.of();
 
     AccountAdminView(AccountService accounts, UnitService units, AuditService audit) {
         this.accounts = accounts;
@@ -66,8 +73,8 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
                 .setHeader(getTranslation("account.field.homeUnit")).setFlexGrow(2);
         grid.addColumn(a -> a.assignments().stream().map(this::describe).collect(Collectors.joining("; ")))
                 .setHeader(getTranslation("account.field.roles")).setFlexGrow(3);
-        grid.addColumn(a -> getTranslation(a.enabled() ? "account.enabled" : "account.disabled"))
-                .setHeader(getTranslation("account.field.status")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::status).setHeader(getTranslation("account.field.status")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.getColumns().forEach(column -> column.setResizable(true));
         grid.setSizeFull();
         grid.addSelectionListener(selection -> updateButtons());
@@ -81,18 +88,23 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         rolesButton.setText(getTranslation("account.action.roles"));
         rolesButton.addClickListener(click -> selected().ifPresent(a -> show(new RolesForm(a))));
 
+        unlockButton.setText(getTranslation("account.action.unlock"));
+        unlockButton.addClickListener(click -> selected().ifPresent(
+                a -> act(() -> accounts.unlock(a.id()), "account.unlocked")));
         historyButton.setText(getTranslation("audit.action.history"));
         historyButton.addClickListener(click -> selected().ifPresent(
                 a -> HistoryDialog.open(audit, "account", Long.toString(a.id()), a.username())));
 
         add(new H2(getTranslation("account.admin.title")),
-                new HorizontalLayout(createButton, toggleButton, passwordButton, rolesButton, historyButton), grid);
+                new HorizontalLayout(createButton, toggleButton, passwordButton, rolesButton, unlockButton,
+                        historyButton), grid);
         refresh();
     }
 
     void refresh() {
         Optional<Long> keep = selected().map(Account::id);
         List<Account> all = accounts.manageableAccounts();
+        locked = accounts.lockedAccounts();
         grid.setItems(all);
         keep.flatMap(id -> all.stream().filter(a -> a.id() == id).findFirst()).ifPresent(grid::select);
         updateButtons();
@@ -110,6 +122,20 @@ public class AccountAdminView extends VerticalLayout implements HasDynamicTitle 
         passwordButton.setEnabled(account.isPresent());
         rolesButton.setEnabled(account.isPresent());
         historyButton.setEnabled(account.isPresent());
+        unlockButton.setEnabled(account.map(a -> locked.containsKey(a.id())).orElse(false));
+    }
+
+    /** Enabled or disabled, and locked until when after too many failed logins. */
+    String status(Account account) {
+        String state = getTranslation(account.enabled() ? "account.enabled" : "account.disabled");
+        Instant until = locked.get(account.id());
+        if (until == null) {
+            return state;
+        }
+        var local = until.atZone(ZoneId.systemDefault());
+        String time = DateTimeFormatter.ofPattern("HH:mm").format(local) + " "
+                + Formats.date(local.toLocalDate(), getLocale());
+        return state + " · " + getTranslation("account.lockedUntil", time);
     }
 
     private void toggleEnabled(Account account) {

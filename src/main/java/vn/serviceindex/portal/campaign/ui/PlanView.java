@@ -21,7 +21,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,7 +58,8 @@ import vn.serviceindex.portal.campaign.service.PlanService;
  * until "Save": a second editor's save of a plan changed meanwhile is refused, and what they typed stays on screen.
  */
 @Route("campaigns/:campaignId([0-9]+)/plans/:unitId([0-9]+)")
-@PermitAll
+// Every role, but not none: an account without a role reads nothing.
+@RolesAllowed({"UNIT_EDITOR", "UNIT_VIEWER", "PROVINCE_MONITOR", "AUDITOR", "ADMIN"})
 public class PlanView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PlanService plans;

@@ -293,6 +293,9 @@ public class FormulaSetService {
         if (currentUser.get().isEmpty()) {
             throw NotPermitted.toRead();
         }
+        if (!currentUser.scope().hasAnyRole()) {
+            throw new NotPermitted("error.noRole");
+        }
     }
 
     private void requireEditor() {

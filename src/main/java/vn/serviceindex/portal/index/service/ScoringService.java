@@ -18,11 +18,13 @@ import vn.serviceindex.portal.index.domain.IndexScoring;
 import vn.serviceindex.portal.index.domain.Metric;
 import vn.serviceindex.portal.index.domain.Term;
 import vn.serviceindex.portal.index.domain.UnitScore;
+import vn.serviceindex.portal.security.domain.Role;
 import vn.serviceindex.portal.security.service.CurrentUser;
 
 /**
  * Scores counts a caller sends (as the national portal names them) with a stored formula set: the named one, or the
- * one active today. It reads formula sets only and stores nothing, so any logged-in account may use it. Every count
+ * one active today. It reads formula sets only and stores nothing, so any account with a role may use it; a draft set
+ * only an administrator, who tries it before activating it (a draft is unfinished, and not the rules). Every count
  * is checked before anything is scored, and a refusal names the input field at fault
  * ({@code units[0].counts.totalOnTime}).
  */
@@ -62,6 +64,9 @@ public class ScoringService {
         if (currentUser.get().isEmpty()) {
             throw NotPermitted.toRead();
         }
+        if (!currentUser.scope().hasAnyRole()) {
+            throw new NotPermitted("error.noRole");
+        }
         if (units.size() > MAX_UNITS) {
             throw UserError.at("units", "score.error.tooManyUnits", MAX_UNITS);
         }
@@ -77,9 +82,12 @@ public class ScoringService {
 
     private FormulaSet formulaSet(@Nullable String name) {
         if (name != null) {
-            return sets.findByName(name.strip())
-                    .orElseThrow(() -> UserError.at("formulaSet", "score.error.unknownFormulaSet", name))
-                    .formulas();
+            var stored = sets.findByName(name.strip())
+                    .orElseThrow(() -> UserError.at("formulaSet", "score.error.unknownFormulaSet", name));
+            if (!stored.active() && !currentUser.scope().has(Role.ADMIN)) {
+                throw new NotPermitted("score.error.draftNotPermitted", stored.name());
+            }
+            return stored.formulas();
         }
         LocalDate today = LocalDate.now(clock);
         return sets.activeOn(today).map(sets::withFormulas)

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -31,7 +31,8 @@ import vn.serviceindex.portal.index.service.FormulaSetService;
  * set, so it always explains the formulas that actually score.
  */
 @Route("index")
-@PermitAll
+// Every role, but not none: an account without a role reads nothing.
+@RolesAllowed({"UNIT_EDITOR", "UNIT_VIEWER", "PROVINCE_MONITOR", "AUDITOR", "ADMIN"})
 @Menu(order = 30, icon = "OPEN_BOOK", title = "nav.indexGuide")
 public class IndexGuideView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -22,7 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -54,7 +54,8 @@ import vn.serviceindex.portal.unit.service.UnitService;
  * the account reads (a province monitor any unit of its province).
  */
 @Route("progress/:unitId?([0-9]+)")
-@PermitAll
+// Every role, but not none: an account without a role reads nothing.
+@RolesAllowed({"UNIT_EDITOR", "UNIT_VIEWER", "PROVINCE_MONITOR", "AUDITOR", "ADMIN"})
 @Menu(order = 5, icon = "CHART", title = "nav.progress")
 public class UnitProgressView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

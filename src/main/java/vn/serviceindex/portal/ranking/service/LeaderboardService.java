@@ -80,6 +80,7 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
+        requireRole();
         Period checked = Period.parse(period);
         if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
             throw UserError.at("group", "ranking.error.group", group);
@@ -175,6 +176,7 @@ public class LeaderboardService {
 
     /** An open unit by its code, as the API names roots. */
     public long unitIdByCode(String code) {
+        requireRole();
         return leaderboards.openUnitByCode(code).map(RankedUnit::id)
                 .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
     }
@@ -220,6 +222,13 @@ public class LeaderboardService {
         };
         // Every unit but a province has a parent, and the parent is the root of its peer group.
         return new Peers(peers, peers == PeerGroup.PROVINCES || parent == null ? null : parent.id());
+    }
+
+    /** Published or not, nothing is read by an account without a role. */
+    private void requireRole() {
+        if (!currentUser.scope().hasAnyRole()) {
+            throw new NotPermitted("error.noRole");
+        }
     }
 
     /** The reader must read the root itself, or a unit under it, or a unit the root lies under. */

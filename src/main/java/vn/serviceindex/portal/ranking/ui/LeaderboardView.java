@@ -18,7 +18,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,8 @@ import vn.serviceindex.portal.ranking.service.LeaderboardService;
  * since the previous period. Scores the portal has not published yet are computed and marked as such.
  */
 @Route("leaderboards")
-@PermitAll
+// Every role, but not none: an account without a role reads nothing.
+@RolesAllowed({"UNIT_EDITOR", "UNIT_VIEWER", "PROVINCE_MONITOR", "AUDITOR", "ADMIN"})
 @Menu(order = 20, icon = "TROPHY", title = "nav.leaderboards")
 public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
 

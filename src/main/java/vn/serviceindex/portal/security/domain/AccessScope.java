@@ -17,6 +17,11 @@ public record AccessScope(List<RoleAssignment> assignments) {
         return new AccessScope(List.of());
     }
 
+    /** An account without any role reads nothing, not even the published leaderboards. */
+    public boolean hasAnyRole() {
+        return !assignments.isEmpty();
+    }
+
     public boolean has(Role role) {
         return assignments.stream().anyMatch(a -> a.role() == role);
     }

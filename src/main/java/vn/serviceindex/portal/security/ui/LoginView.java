@@ -12,13 +12,23 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.LanguageSwitch;
+import vn.serviceindex.portal.security.service.LoginThrottledException;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** After too many failures: which wait ({@link LoginThrottledException.Reason}) and for how many seconds. */
+    static final String THROTTLE_PARAMETER = "throttled";
+    /** Session attribute holding the username of the login that failed, so that the page shown again keeps it. */
+    static final String LAST_USERNAME = "portal.failedLoginUsername";
+    static final int MAX_USERNAME = 64;
+    static final String RETRY_PARAMETER = "retry";
+
     final LoginForm loginForm = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         addClassName("login-view");
@@ -26,7 +36,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -45,17 +54,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var parameters = event.getLocation().getQueryParameters();
+        UserError throttled = parameters.getSingleParameter(THROTTLE_PARAMETER).flatMap(reason -> parameters
+                .getSingleParameter(RETRY_PARAMETER).flatMap(retry -> throttled(reason, retry))).orElse(null);
+        i18n.getErrorMessage().setMessage(throttled == null ? getTranslation("login.error.message")
+                : getTranslation(throttled.messageKey(), throttled.arguments()));
+        loginForm.setI18n(i18n);
+        boolean failed = parameters.getParameters().containsKey("error");
         loginForm.setError(failed);
         VaadinSession session = VaadinSession.getCurrent();
         if (failed && session != null && session.getSession() != null
-                && session.getSession().getAttribute(FailedLoginMemory.LAST_USERNAME) instanceof String username) {
+                && session.getSession().getAttribute(LAST_USERNAME) instanceof String username) {
             // The username the user typed stays; only the password is typed again.
             loginForm.getElement().executeJs("""
                     const field = this.querySelector('vaadin-text-field[name=username]');
                     if (field) { field.value = $0; }
                     const password = this.querySelector('vaadin-password-field[name=password]');
                     if (password) { setTimeout(() => password.focus()); }""", username);
+        }
+    }
+
+    /** The wait the failure handler named, as the person logging in reads it; nothing for a tampered address. */
+    private static java.util.Optional<UserError> throttled(String reason, String retry) {
+        try {
+            long seconds = Long.parseLong(retry);
+            if (seconds < 1 || seconds > 7 * 24 * 3600) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new LoginThrottledException(
+                    LoginThrottledException.Reason.valueOf(reason), seconds).userError());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
         }
     }
 

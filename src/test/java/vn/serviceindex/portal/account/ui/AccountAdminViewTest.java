@@ -27,8 +27,10 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.KaribuTest;
 import vn.serviceindex.portal.account.domain.Account;
+import vn.serviceindex.portal.account.service.AccountService;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 
 /** The account administration screen as the installation admin uses it: every form, every refusal. */
@@ -167,6 +169,73 @@ class AccountAdminViewTest extends KaribuTest {
             assertThat(toolbarButton("Khóa").isEnabled()).isFalse();
             assertThat(toolbarButton("Đặt lại mật khẩu").isEnabled()).isFalse();
             assertThat(toolbarButton("Vai trò").isEnabled()).isFalse();
+        }
+    }
+
+    /** After too many failed logins an account is blocked for a while; an administrator can lift that at once. */
+    @Nested
+    class Lifting_a_login_block {
+
+        @Autowired
+        private AccountService accountService;
+
+        @Test
+        void lets_the_account_log_in_again_and_the_change_history_says_who_lifted_it() {
+            blockLogins("iapnon.lanhdao");
+            assertThat(loginAccepted("iapnon.lanhdao", DEMO_PASSWORD)).as("blocked").isFalse();
+            reload();
+            navigate("admin/accounts");
+            assertThat(rowOf("iapnon.lanhdao").getLast()).startsWith("Đang hoạt động · Bị chặn đăng nhập đến ");
+
+            selectAccount("iapnon.lanhdao");
+            assertThat(toolbarButton("Gỡ chặn đăng nhập").isEnabled()).isTrue();
+            _click(toolbarButton("Gỡ chặn đăng nhập"));
+
+            assertThat(notificationTexts()).containsExactly("Đã gỡ chặn đăng nhập cho iapnon.lanhdao.");
+            assertThat(rowOf("iapnon.lanhdao").getLast()).isEqualTo("Đang hoạt động");
+            assertThat(toolbarButton("Gỡ chặn đăng nhập").isEnabled()).isFalse();
+            assertThat(loginAccepted("iapnon.lanhdao", DEMO_PASSWORD)).isTrue();
+            assertThat(jdbc.sql("""
+                            select r.actor_name, u.code, r.changes -> 'unlocked_by' ->> 1 = cast(a.id as text) as by_admin
+                            from audit_record r join org_unit u on u.id = r.unit_id
+                            join account a on a.username = 'admin'
+                            where r.entity = 'login_lock' and r.operation = 'UPDATE'
+                              and r.changes -> 'unlocked_by' is not null""")
+                    .query().listOfRows())
+                    .containsExactly(java.util.Map.of("actor_name", "admin", "code", "631.09",
+                            "by_admin", true));
+        }
+
+        @Test
+        void is_offered_only_for_a_blocked_account_and_refused_for_another() {
+            selectAccount("iapnon.lanhdao");
+            assertThat(toolbarButton("Gỡ chặn đăng nhập").isEnabled()).isFalse();
+
+            long id = jdbc.sql("select id from account where username = 'iapnon.lanhdao'").query(Long.class).single();
+            assertThat(vietnamese(refusal(() -> accountService.unlock(id))))
+                    .isEqualTo("Tài khoản không bị chặn đăng nhập.");
+        }
+
+        @Test
+        void is_not_for_an_account_without_the_admin_role() {
+            blockLogins("iapnon.lanhdao");
+            long id = jdbc.sql("select id from account where username = 'iapnon.lanhdao'").query(Long.class).single();
+            logout();
+            login("iagrai.lanhdao");
+            String before = databaseState();
+
+            assertThat(refusal(() -> accountService.unlock(id)).messageKey()).isEqualTo("error.notPermitted.change");
+            assertThat(databaseState()).isEqualTo(before);
+            assertThat(loginAccepted("iapnon.lanhdao", DEMO_PASSWORD)).isFalse();
+        }
+
+        /** Ten wrong passwords in a row, each after the wait the one before imposed (ended in the database). */
+        private void blockLogins(String username) {
+            for (int i = 1; i <= 10; i++) {
+                assertThat(loginAccepted(username, "sai-" + i)).isFalse();
+                jdbc.sql("update login_failure set blocked_until = now()"
+                        + " where blocked_until < now() + interval '2 minutes'").update();
+            }
         }
     }
 

@@ -163,7 +163,7 @@ class ScoreApiTest extends ServiceTest {
     }
 
     @Test
-    void scores_with_a_named_set_even_a_draft_being_tried() throws Exception {
+    void scores_with_a_named_set_even_a_draft_an_administrator_is_trying() throws Exception {
         actAs("admin");
         StoredFormulaSet source = formulaSets.findByName("766-2026").orElseThrow();
         StoredFormulaSet draft = formulaSets.copy(source.id(), "thu-nghiem");
@@ -181,12 +181,20 @@ class ScoreApiTest extends ServiceTest {
         formulaSets.saveDraft(draft.id(), draft.version(), edited);
         actAsNobody();
 
-        score("sgtvt.lanhdao", """
+        score("admin", """
                 {"formulaSet": "thu-nghiem", "units": [{"code": "H64.08", "counts": {
                     "totalDossierOnlinePaymentSuccess": 40, "totalDossierFinancialObligation": 50}}]}""")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.formulaSet").value("thu-nghiem"))
                 .andExpect(jsonPath("$.units[0].groups.TTTT.score").value(6.0));
+        // A draft is unfinished, not the rules: scores from it are for the administrator trying it, nobody else.
+        score("sgtvt.lanhdao", """
+                {"formulaSet": "thu-nghiem", "units": [{"code": "H64.08", "counts": {
+                    "totalDossierOnlinePaymentSuccess": 40, "totalDossierFinancialObligation": 50}}]}""")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.key").value("score.error.draftNotPermitted"))
+                .andExpect(jsonPath("$.error").value(
+                        "Bộ công thức thu-nghiem đang là bản nháp: chỉ quản trị viên được dùng để tính điểm."));
         score("sgtvt.lanhdao", """
                 {"formulaSet": "766-2026", "units": [{"code": "H64.08", "counts": {
                     "totalDossierOnlinePaymentSuccess": 40, "totalDossierFinancialObligation": 50}}]}""")

@@ -77,6 +77,27 @@ class LoginViewTest extends KaribuTest {
         assertThat(loginText("errorMessage", "title")).isEqualTo("Không đăng nhập được");
     }
 
+    @Test
+    void after_too_many_failures_the_form_says_how_long_to_wait() {
+        navigate("login?error&throttled=ACCOUNT_LOCKED&retry=900");
+
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+        assertThat(loginText("errorMessage", "message")).isEqualTo("Đăng nhập sai quá nhiều lần: tài khoản này bị "
+                + "chặn đăng nhập trong 15 phút. Quản trị viên có thể gỡ chặn sớm hơn.");
+
+        navigate("login?error&throttled=SLOWED_DOWN&retry=4");
+        assertThat(loginText("errorMessage", "message"))
+                .isEqualTo("Đăng nhập sai quá nhiều lần: hãy chờ 4 giây rồi thử lại.");
+    }
+
+    @Test
+    void a_tampered_wait_shows_the_plain_error() {
+        navigate("login?error&throttled=NONSENSE&retry=-1");
+
+        assertThat(loginText("errorMessage", "message"))
+                .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.");
+    }
+
     /** A text of the login form as the browser receives it (its i18n property). */
     private static String loginText(String group, String field) {
         var i18n = (JsonNode) _get(LoginForm.class).getElement().getPropertyRaw("i18n");
