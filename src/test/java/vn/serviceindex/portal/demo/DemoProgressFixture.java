@@ -13,6 +13,6 @@ public final class DemoProgressFixture {
 
     public static void seed(JdbcClient jdbc) {
         DemoResultsFixture.seed(jdbc);
-        new DemoBaselines(jdbc).run(null);
+        new DemoBaselines(null, jdbc).seed();
     }
 }

@@ -12,6 +12,6 @@ public final class DemoResultsFixture {
     }
 
     public static void seed(JdbcClient jdbc) {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(null, jdbc).seed();
     }
 }

@@ -18,7 +18,7 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void ia_grai_is_ninth_of_seventeen_with_55_51_points_in_2023() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(null, jdbc).seed();
         actAs("tinh.giamsat");
 
         List<LeaderboardRow> districts = leaderboards.leaderboard(PeerGroup.DISTRICTS, unitId("64"), "2023", null);
@@ -31,7 +31,7 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void gia_lai_totals_53_13_and_every_campaign_month_has_results() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(null, jdbc).seed();
         actAs("tinh.giamsat");
 
         var province = leaderboards.scores(unitId("64"), "2023").getFirst();
@@ -45,9 +45,9 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void seeding_twice_changes_nothing() {
-        new DemoResults(jdbc).run(null);
+        new DemoResults(null, jdbc).seed();
         String once = databaseState();
-        new DemoResults(jdbc).run(null);
+        new DemoResults(null, jdbc).seed();
         assertThat(databaseState()).isEqualTo(once);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -196,7 +197,7 @@ class AuditTrailTest extends ServiceTest {
     @Test
     void a_change_made_with_sql_outside_the_portal_is_recorded_with_the_database_user() {
         long before = lastRecordId();
-        jdbc.sql("update org_unit set name = 'Sở GTVT (sửa tay)' where code = 'H64.08'").update();
+        schemaOwnerJdbc().sql("update org_unit set name = 'Sở GTVT (sửa tay)' where code = 'H64.08'").update();
 
         AuditRecord record = recordsAfter(before).getFirst();
         assertThat(record.viaPortal()).isFalse();
@@ -341,11 +342,12 @@ class AuditTrailTest extends ServiceTest {
 
     /** As a superuser with a SQL console would: switch the append-only trigger off, change, switch it on. */
     private void tamper(String sql) {
-        jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
+        JdbcClient superuser = schemaOwnerJdbc();
+        superuser.sql("alter table audit_record disable trigger audit_record_append_only").update();
         try {
-            jdbc.sql(sql).update();
+            superuser.sql(sql).update();
         } finally {
-            jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
+            superuser.sql("alter table audit_record enable trigger audit_record_append_only").update();
         }
     }
 }

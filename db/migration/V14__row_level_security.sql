@@ -1,0 +1,269 @@
+-- Walls between units in the database itself: row-level security on every table holding a unit's data, forced for
+-- the tables' owner too, so that a query the services forgot to filter still returns only what the acting reader
+-- may read, and a write for another unit is refused by PostgreSQL (SQLSTATE 42501).
+--
+-- Each transaction tells PostgreSQL who acts and what they reach (ActorAwareTransactionManager), as
+-- transaction-local settings holding arrays of materialized unit paths ('/1/5/23/', see V1):
+--   portal.read_paths,  portal.read_prefixes   units read: exactly these paths, or everything under these prefixes
+--   portal.write_paths, portal.write_prefixes  units written (editors, monitors, administrators)
+--   portal.provinces                           the provinces the reader reads in, for province-wide data
+--   portal.system_work = 'on'                  system work (SystemWork): seeding, login lookups, chain checks
+-- A missing or empty setting reaches nothing: a connection that says nothing sees no row and writes none.
+
+-- The paths a setting holds; empty when it is not set. STABLE: a setting cannot change within one statement.
+create function portal_scope(setting text) returns text[]
+    language sql stable parallel safe as
+$$
+select coalesce(nullif(current_setting(setting, true), ''), '{}')::text[]
+$$;
+
+-- Only the portal's SystemWork sets it, and only for its own transaction (set_config(…, true)).
+create function portal_system_work() returns boolean
+    language sql stable parallel safe as
+$$
+select coalesce(current_setting('portal.system_work', true), '') = 'on'
+$$;
+
+-- Whether a path lies in the scope given by an exact-path setting and a prefix setting.
+create function portal_in_scope(unit_path text, paths_setting text, prefixes_setting text) returns boolean
+    language sql stable parallel safe as
+$$
+select portal_system_work()
+    or unit_path = any (portal_scope(paths_setting))
+    or exists (select 1 from unnest(portal_scope(prefixes_setting)) as root(prefix)
+               where starts_with(unit_path, root.prefix))
+$$;
+
+create function portal_reads(unit_path text) returns boolean
+    language sql stable parallel safe as
+$$
+select portal_in_scope(unit_path, 'portal.read_paths', 'portal.read_prefixes')
+$$;
+
+create function portal_writes(unit_path text) returns boolean
+    language sql stable parallel safe as
+$$
+select portal_in_scope(unit_path, 'portal.write_paths', 'portal.write_prefixes')
+$$;
+
+-- Province-wide data (a campaign, its milestones and group rules) is read by everyone who reads in the province.
+create function portal_reads_province(province_path text) returns boolean
+    language sql stable parallel safe as
+$$
+select portal_reads(province_path) or province_path = any (portal_scope('portal.provinces'))
+$$;
+
+-- Whether the reader reads anything at all: reference data's history (formula sets) is for every such reader.
+create function portal_reads_something() returns boolean
+    language sql stable parallel safe as
+$$
+select portal_system_work() or cardinality(portal_scope('portal.read_paths')) > 0
+    or cardinality(portal_scope('portal.read_prefixes')) > 0
+$$;
+
+-- LEAKPROOF lets the planner push a query's own conditions below the policies' (index use on large tables);
+-- only a superuser may declare it. These functions raise no error and reveal nothing of their arguments.
+do
+$$
+begin
+    if (select rolsuper from pg_roles where rolname = current_user) then
+        alter function portal_scope(text) leakproof;
+        alter function portal_system_work() leakproof;
+        alter function portal_in_scope(text, text, text) leakproof;
+        alter function portal_reads(text) leakproof;
+        alter function portal_writes(text) leakproof;
+        alter function portal_reads_province(text) leakproof;
+        alter function portal_reads_something() leakproof;
+    end if;
+end
+$$;
+
+-- The units themselves: by their own path. A unit's path is set by a BEFORE trigger, so WITH CHECK sees it.
+alter table org_unit enable row level security;
+alter table org_unit force row level security;
+create policy org_unit_read on org_unit for select using (portal_reads(path));
+create policy org_unit_insert on org_unit for insert with check (portal_writes(path));
+create policy org_unit_update on org_unit for update using (portal_writes(path)) with check (portal_writes(path));
+create policy org_unit_delete on org_unit for delete using (portal_writes(path));
+
+-- Tables keyed by a unit column: a row is read (written) when its unit's path is. The unit's path comes from
+-- org_unit, itself walled; the subquery is evaluated once per statement (a hashed set of unit ids).
+do
+$$
+declare
+    walled record;
+begin
+    for walled in
+        select *
+        from (values ('result', 'unit_id'), ('result_group', 'unit_id'), ('portal_import', 'root_unit_id'),
+                     ('campaign_unit', 'unit_id'), ('campaign_baseline', 'unit_id'), ('unit_plan', 'unit_id'),
+                     ('plan_phase', 'unit_id'), ('plan_target', 'unit_id'), ('plan_task', 'unit_id'),
+                     ('plan_transition', 'unit_id')) as t(table_name, unit_column)
+        loop
+            execute format('alter table %I enable row level security', walled.table_name);
+            execute format('alter table %I force row level security', walled.table_name);
+            execute format('create policy %I on %I for select using (%I in (select u.id from org_unit u'
+                               || ' where portal_reads(u.path)))',
+                           walled.table_name || '_read', walled.table_name, walled.unit_column);
+            -- A written row is checked by its unit's primary key: one index lookup per row.
+            execute format('create policy %I on %I for insert with check (exists (select 1 from org_unit u'
+                               || ' where u.id = %I and portal_writes(u.path)))',
+                           walled.table_name || '_insert', walled.table_name, walled.unit_column);
+            execute format('create policy %I on %I for update using (%3$I in (select u.id from org_unit u'
+                               || ' where portal_writes(u.path))) with check (exists (select 1 from org_unit u'
+                               || ' where u.id = %3$I and portal_writes(u.path)))',
+                           walled.table_name || '_update', walled.table_name, walled.unit_column);
+            execute format('create policy %I on %I for delete using (%I in (select u.id from org_unit u'
+                               || ' where portal_writes(u.path)))',
+                           walled.table_name || '_delete', walled.table_name, walled.unit_column);
+        end loop;
+end
+$$;
+
+-- Role assignments: by their unit; one without a unit covers the installation, so it sits at the root path '/'.
+alter table role_assignment enable row level security;
+alter table role_assignment force row level security;
+create policy role_assignment_read on role_assignment for select
+    using (case when unit_id is null then portal_reads('/')
+                else unit_id in (select u.id from org_unit u where portal_reads(u.path)) end);
+create policy role_assignment_insert on role_assignment for insert
+    with check (case when unit_id is null then portal_writes('/')
+                     else unit_id in (select u.id from org_unit u where portal_writes(u.path)) end);
+create policy role_assignment_update on role_assignment for update
+    using (case when unit_id is null then portal_writes('/')
+                else unit_id in (select u.id from org_unit u where portal_writes(u.path)) end)
+    with check (case when unit_id is null then portal_writes('/')
+                     else unit_id in (select u.id from org_unit u where portal_writes(u.path)) end);
+create policy role_assignment_delete on role_assignment for delete
+    using (case when unit_id is null then portal_writes('/')
+                else unit_id in (select u.id from org_unit u where portal_writes(u.path)) end);
+
+-- Campaigns belong to their province (a province's path is '/<its id>/'): read by whoever reads in the province,
+-- written by whoever writes the province itself (its monitors and administrators).
+alter table campaign enable row level security;
+alter table campaign force row level security;
+create policy campaign_read on campaign for select using (portal_reads_province('/' || province_id || '/'));
+create policy campaign_insert on campaign for insert with check (portal_writes('/' || province_id || '/'));
+create policy campaign_update on campaign for update
+    using (portal_writes('/' || province_id || '/')) with check (portal_writes('/' || province_id || '/'));
+create policy campaign_delete on campaign for delete using (portal_writes('/' || province_id || '/'));
+
+-- A campaign's milestones and group rules: as their campaign.
+do
+$$
+declare
+    part text;
+begin
+    foreach part in array array ['campaign_milestone', 'campaign_group_rule']
+        loop
+            execute format('alter table %I enable row level security', part);
+            execute format('alter table %I force row level security', part);
+            execute format('create policy %I on %I for select using (campaign_id in (select c.id from campaign c))',
+                           part || '_read', part);
+            execute format('create policy %I on %I for insert with check (campaign_id in (select c.id from campaign c'
+                               || ' where portal_writes(''/'' || c.province_id || ''/'')))', part || '_insert', part);
+            execute format('create policy %I on %I for update using (campaign_id in (select c.id from campaign c'
+                               || ' where portal_writes(''/'' || c.province_id || ''/''))) with check (campaign_id in'
+                               || ' (select c.id from campaign c where portal_writes(''/'' || c.province_id || ''/'')))',
+                           part || '_update', part);
+            execute format('create policy %I on %I for delete using (campaign_id in (select c.id from campaign c'
+                               || ' where portal_writes(''/'' || c.province_id || ''/'')))', part || '_delete', part);
+        end loop;
+end
+$$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The change history. Kept apart: the audit trail's own rework (one record per changed row, a keyed chain, a
+-- separate chain head) replaces what follows; its policy stays "a record is read with its unit".
+-- ---------------------------------------------------------------------------------------------------------------
+
+-- Records of a campaign's milestones and group rules carry the campaign's province as their unit, so that another
+-- province's administrators and auditors do not read them. Same function as V3 but for the 'campaign_id' argument.
+create or replace function audit_row_change() returns trigger
+    language plpgsql as
+$$
+declare
+    old_row     jsonb := case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end;
+    new_row     jsonb := case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end;
+    row_data    jsonb := coalesce(new_row, old_row);
+    unit_column text  := coalesce(tg_argv[0], '');
+    secrets     text[] := coalesce(tg_argv[1], '{}')::text[];
+    actor       text  := nullif(current_setting('portal.actor_id', true), '');
+    correlation text  := coalesce(nullif(current_setting('portal.correlation_id', true), ''),
+                                  'tx-' || pg_current_xact_id()::text);
+    record_unit bigint;
+    column_name text;
+    old_value   text;
+    new_value   text;
+begin
+    if unit_column = 'campaign_id' then
+        -- A cascade from a deleted campaign no longer finds it: the province then stays unknown (null).
+        select c.province_id into record_unit from campaign c where c.id = (row_data ->> 'campaign_id')::bigint;
+    elsif unit_column <> '' then
+        record_unit := (row_data ->> unit_column)::bigint;
+    end if;
+    for column_name in select jsonb_object_keys(row_data) order by 1
+        loop
+            -- The optimistic-lock counter changes on every save and says nothing an auditor needs.
+            continue when column_name = 'version';
+            old_value := old_row ->> column_name;
+            new_value := new_row ->> column_name;
+            continue when tg_op = 'UPDATE' and old_value is not distinct from new_value;
+            continue when tg_op = 'INSERT' and new_value is null;
+            continue when tg_op = 'DELETE' and old_value is null;
+            if column_name = any (secrets) then
+                old_value := case when old_value is null then null else '***' end;
+                new_value := case when new_value is null then null else '***' end;
+            end if;
+            perform pg_advisory_xact_lock(766766);
+            insert into audit_record (actor_id, actor_name, actor_unit_id, unit_id, entity, entity_id, operation,
+                                      field, old_value, new_value, reason, correlation_id, prev_hash, hash)
+            values (actor::bigint,
+                    nullif(current_setting('portal.actor_name', true), ''),
+                    nullif(current_setting('portal.actor_unit', true), '')::bigint,
+                    record_unit, tg_table_name, row_data ->> 'id', tg_op, column_name, old_value, new_value,
+                    nullif(current_setting('portal.reason', true), ''), correlation, '', '');
+        end loop;
+    return null;
+end
+$$;
+
+drop trigger campaign_milestone_audit on campaign_milestone;
+create trigger campaign_milestone_audit
+    after insert or update or delete on campaign_milestone
+    for each row execute function audit_row_change('campaign_id');
+drop trigger campaign_group_rule_audit on campaign_group_rule;
+create trigger campaign_group_rule_audit
+    after insert or update or delete on campaign_group_rule
+    for each row execute function audit_row_change('campaign_id');
+
+-- The chain's newest record must be found whoever appends: the lookup alone runs as system work, and the
+-- transaction's own setting is put back at once.
+create or replace function audit_chain_append() returns trigger
+    language plpgsql as
+$$
+declare
+    previous    text;
+    system_work text := coalesce(current_setting('portal.system_work', true), '');
+begin
+    perform pg_advisory_xact_lock(766766);
+    perform set_config('portal.system_work', 'on', true);
+    select hash into previous from audit_record order by id desc limit 1;
+    perform set_config('portal.system_work', system_work, true);
+    new.prev_hash := coalesce(previous, repeat('0', 64));
+    new.hash := audit_hash(new.prev_hash, new);
+    return new;
+end
+$$;
+
+alter table audit_record enable row level security;
+alter table audit_record force row level security;
+-- A record is read with its unit; one without a unit (reference data: formula sets) by every reader.
+create policy audit_record_read on audit_record for select
+    using (case when unit_id is null then portal_reads_something()
+                else unit_id in (select u.id from org_unit u where portal_reads(u.path)) end);
+-- Records are written by the triggers above in the transaction of the change they record, as whoever changed it;
+-- the append-only trigger refuses every update and delete.
+-- A reader cannot slip in a record of a unit they do not read.
+create policy audit_record_insert on audit_record for insert
+    with check (unit_id is null or exists (select 1 from org_unit u where u.id = unit_id and portal_reads(u.path)));
