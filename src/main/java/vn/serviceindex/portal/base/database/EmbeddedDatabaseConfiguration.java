@@ -116,7 +116,8 @@ class EmbeddedDatabaseConfiguration {
         var config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(2);
+        // Flyway holds a few connections at once (its lock, its history, the migration).
+        config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         config.setPoolName("portal-embedded-owner");
         return new HikariDataSource(config);

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.serviceindex.portal.ServiceTest;
+import vn.serviceindex.portal.demo.DemoResultsFixture;
 
 /**
  * The database walls units apart by itself (V14__row_level_security.sql): whatever SQL the portal sends, a commune's
@@ -80,7 +81,7 @@ class RowLevelSecurityTest extends ServiceTest {
 
     @Test
     void a_commune_editor_reads_no_row_of_another_unit_in_any_walled_table() {
-        seedAnotherProvinceWithACampaign();
+        seedAnotherProvince();
         long commune = unitId("631.09");
         long province = unitId("64");
         actAs(COMMUNE_EDITOR);
@@ -121,6 +122,7 @@ class RowLevelSecurityTest extends ServiceTest {
 
     @Test
     void a_commune_editor_cannot_insert_a_row_for_another_unit_into_any_walled_table() {
+        seedAnotherProvince();
         long commune = unitId("631.09");
         long province = unitId("64");
         actAs(COMMUNE_EDITOR);
@@ -180,6 +182,7 @@ class RowLevelSecurityTest extends ServiceTest {
 
     @Test
     void a_transaction_that_names_no_reader_sees_nothing_and_writes_nothing() {
+        seedAnotherProvince();
         actAsNobody();
         for (String table : UNIT_OF_ROW.keySet()) {
             assertThat(count("select count(*) from " + table)).as("rows in %s", table).isPositive();
@@ -228,8 +231,12 @@ class RowLevelSecurityTest extends ServiceTest {
         return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
-    /** A second province, with a campaign, a milestone and a group rule: province-wide data the editor must not read. */
-    private void seedAnotherProvinceWithACampaign() {
+    /**
+     * A second province, with a campaign, a milestone, a group rule and an import: province-wide data the editor must
+     * not read (the demo holds one province and no import); and the demo's results, which the fixture leaves out.
+     */
+    private void seedAnotherProvince() {
+        DemoResultsFixture.seed(jdbc);
         long province = jdbc.sql("insert into org_unit (code, name, level, valid_from)"
                 + " values ('66', 'Tỉnh Đắk Lắk', 'PROVINCE', '2020-01-01') returning id").query(Long.class).single();
         long campaign = jdbc.sql("""
@@ -240,6 +247,11 @@ class RowLevelSecurityTest extends ServiceTest {
                 .param("c", campaign).update();
         jdbc.sql("insert into campaign_group_rule (campaign_id, group_code, kind, fixed_target)"
                 + " values (:c, 'TDGQ', 'FIXED', 100)").param("c", campaign).update();
+        jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (:province, 'daklak.json', 'TDGQ', '2024', :admin, 0, 0)""")
+                .param("province", province).param("admin", accountId("admin")).update();
     }
 
     private <T> T inPortalTransaction(Supplier<T> work) {
