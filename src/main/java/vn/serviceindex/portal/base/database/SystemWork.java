@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,26 +33,33 @@ public class SystemWork {
 
     /** Runs the work seeing and changing every unit; returns its result. */
     public <T> T run(String purpose, Supplier<T> work) {
-        return transactions.execute(status -> {
-            String before = jdbc.sql("select coalesce(current_setting('portal.system_work', true), '')")
-                    .query(String.class).single();
-            jdbc.sql("select set_config('portal.system_work', 'on', true)").query(String.class).single();
-            log.debug("System work: {}", purpose);
-            T result;
+        // Inside the caller's transaction without a template of its own: a refusal the caller catches must not
+        // mark that transaction rollback-only.
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return inCurrentTransaction(purpose, work);
+        }
+        return transactions.execute(status -> inCurrentTransaction(purpose, work));
+    }
+
+    private <T> T inCurrentTransaction(String purpose, Supplier<T> work) {
+        String before = jdbc.sql("select coalesce(current_setting('portal.system_work', true), '')")
+                .query(String.class).single();
+        jdbc.sql("select set_config('portal.system_work', 'on', true)").query(String.class).single();
+        log.debug("System work: {}", purpose);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            // A failed statement may have aborted the transaction, which then rolls back with the setting.
             try {
-                result = work.get();
-            } catch (RuntimeException | Error e) {
-                // A failed statement may have aborted the transaction, which then rolls back with the setting.
-                try {
-                    restore(before);
-                } catch (RuntimeException restoring) {
-                    e.addSuppressed(restoring);
-                }
-                throw e;
+                restore(before);
+            } catch (RuntimeException restoring) {
+                e.addSuppressed(restoring);
             }
-            restore(before);
-            return result;
-        });
+            throw e;
+        }
+        restore(before);
+        return result;
     }
 
     private void restore(String before) {

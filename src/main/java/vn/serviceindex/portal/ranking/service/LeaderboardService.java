@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
@@ -39,11 +40,23 @@ public class LeaderboardService {
     /** Looked up when asked: its provider reads leaderboards itself, and may be absent. */
     private final ObjectProvider<PhaseTargetGaps> phaseTargetGaps;
 
+    private final SystemWork systemWork;
+
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser,
-                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps) {
+                       ObjectProvider<PhaseTargetGaps> phaseTargetGaps, SystemWork systemWork) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.phaseTargetGaps = phaseTargetGaps;
+        this.systemWork = systemWork;
+    }
+
+    /**
+     * Leaderboards are published: every reader of a province sees the scores of all its units, and provinces rank
+     * nationally, beyond the database's walls between units. The checks here (the reader reads the root, see
+     * {@link #readableRoot}) stand in for them, so the reads run as named system work.
+     */
+    private <T> T published(java.util.function.Supplier<T> work) {
+        return systemWork.run("published leaderboards", work);
     }
 
     /**
@@ -52,30 +65,32 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
-        Period checked = Period.parse(period);
-        if (group != null && !GROUPS.contains(group)) {
-            throw UserError.at("group", "ranking.error.group", group);
-        }
-        String rootPath = null;
-        Long districtId = null;
-        if (peers != PeerGroup.PROVINCES) {
-            if (rootId == null) {
-                throw UserError.at("root", "ranking.error.rootRequired");
+        return published(() -> {
+            Period checked = Period.parse(period);
+            if (group != null && !GROUPS.contains(group)) {
+                throw UserError.at("group", "ranking.error.group", group);
             }
-            RankedUnit root = readableRoot(rootId);
-            String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
-            if (!root.level().equals(expected)) {
-                throw UserError.at("root", "ranking.error.rootLevel", root.name());
+            String rootPath = null;
+            Long districtId = null;
+            if (peers != PeerGroup.PROVINCES) {
+                if (rootId == null) {
+                    throw UserError.at("root", "ranking.error.rootRequired");
+                }
+                RankedUnit root = readableRoot(rootId);
+                String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
+                if (!root.level().equals(expected)) {
+                    throw UserError.at("root", "ranking.error.rootLevel", root.name());
+                }
+                rootPath = root.path();
+                districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
             }
-            rootPath = root.path();
-            districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
-        }
-        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
-                checked.previous().orElse(null), group);
-        // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
-        Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
-        return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
-                .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+            List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                    checked.previous().orElse(null), group);
+            // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
+            Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
+            return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
+                    .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+        });
     }
 
     /**
@@ -98,43 +113,57 @@ public class LeaderboardService {
      * a province among provinces. Empty when the unit has no scored result yet.
      */
     public Optional<UnitStanding> standing(long unitId) {
-        RankedUnit unit = readableRoot(unitId);
-        Optional<String> period = leaderboards.newestPeriod(unitId);
-        if (period.isEmpty()) {
-            return Optional.empty();
-        }
-        Peers peers = peersOf(unit);
-        List<LeaderboardRow> rows = leaderboard(peers.group(), peers.rootId(), period.get(), null);
-        return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
-                .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
+        return published(() -> {
+            RankedUnit unit = readableRoot(unitId);
+            Optional<String> period = leaderboards.newestPeriod(unitId);
+            if (period.isEmpty()) {
+                return Optional.empty();
+            }
+            Peers peers = peersOf(unit);
+            List<LeaderboardRow> rows = leaderboard(peers.group(), peers.rootId(), period.get(), null);
+            return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
+                    .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
+        });
     }
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */
     public List<UnitScores> scores(long rootId, String period) {
-        return leaderboards.scores(readableRoot(rootId).path(), Period.parse(period).text());
+        return published(() -> {
+            return leaderboards.scores(readableRoot(rootId).path(), Period.parse(period).text());
+        });
     }
 
     /** The provinces whose leaderboards the reader may see. */
     public List<RankedUnit> provinces() {
-        return leaderboards.provinces(currentUser.scope());
+        return published(() -> {
+            return leaderboards.provinces(currentUser.scope());
+        });
     }
 
     public List<RankedUnit> districts(long provinceId) {
-        return leaderboards.districts(readableRoot(provinceId).path());
+        return published(() -> {
+            return leaderboards.districts(readableRoot(provinceId).path());
+        });
     }
 
     public List<String> periods(long rootId) {
-        return leaderboards.periods(readableRoot(rootId).path());
+        return published(() -> {
+            return leaderboards.periods(readableRoot(rootId).path());
+        });
     }
 
     public boolean isDistrict(long unitId) {
-        return "DISTRICT".equals(readableRoot(unitId).level());
+        return published(() -> {
+            return "DISTRICT".equals(readableRoot(unitId).level());
+        });
     }
 
     /** An open unit by its code, as the API names roots. */
     public long unitIdByCode(String code) {
-        return leaderboards.openUnitByCode(code).map(RankedUnit::id)
-                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
+        return published(() -> {
+            return leaderboards.openUnitByCode(code).map(RankedUnit::id)
+                    .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
+        });
     }
 
     /**
@@ -142,21 +171,25 @@ public class LeaderboardService {
      * group on its own.
      */
     public List<ScoreDistribution> distribution(long provinceId, String period) {
-        RankedUnit province = readableRoot(provinceId);
-        if (!province.level().equals("PROVINCE")) {
-            throw UserError.at("root", "ranking.error.rootLevel", province.name());
-        }
-        return leaderboards.distribution(province.path(), Period.parse(period));
+        return published(() -> {
+            RankedUnit province = readableRoot(provinceId);
+            if (!province.level().equals("PROVINCE")) {
+                throw UserError.at("root", "ranking.error.rootLevel", province.name());
+            }
+            return leaderboards.distribution(province.path(), Period.parse(period));
+        });
     }
 
     /** The unit's total and place among the peers of its leaderboard in every period of the kind, oldest first. */
     public List<ScorePoint> trend(long unitId, PeriodKind kind) {
-        RankedUnit unit = readableRoot(unitId);
-        Peers peers = peersOf(unit);
-        String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
-                .orElseThrow();
-        Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
-        return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+        return published(() -> {
+            RankedUnit unit = readableRoot(unitId);
+            Peers peers = peersOf(unit);
+            String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
+                    .orElseThrow();
+            Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
+            return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+        });
     }
 
     /** A unit's peer group and the root it is ranked under (null for provinces, which rank nationally). */

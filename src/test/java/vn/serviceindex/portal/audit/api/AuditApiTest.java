@@ -39,9 +39,9 @@ class AuditApiTest extends ServiceTest {
     @Test
     void a_tampered_record_is_named_in_the_answer() throws Exception {
         long target = jdbc.sql("select id from audit_record order by id offset 3 limit 1").query(Long.class).single();
-        jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
-        jdbc.sql("update audit_record set old_value = 'x' where id = " + target).update();
-        jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("alter table audit_record disable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("update audit_record set old_value = 'x' where id = " + target).update();
+        schemaOwnerJdbc().sql("alter table audit_record enable trigger audit_record_append_only").update();
 
         http.perform(get("/api/v1/audit/verify").with(httpBasic("admin", DEMO_PASSWORD)))
                 .andExpect(status().isOk())
