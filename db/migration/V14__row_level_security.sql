@@ -132,6 +132,12 @@ begin
             execute format('create policy %I on %I for select using (portal_system_work()'
                                || ' or %I in (select portal_read_units()))',
                            walled.table_name || '_read', walled.table_name, walled.unit_column);
+            if walled.table_name = 'portal_import' then
+                -- An import is read by the readers of its province, and by whoever reads a group row it wrote (a
+                -- unit's result says which file it came from); result_group is walled itself.
+                create policy portal_import_read_by_its_rows on portal_import for select
+                    using (exists (select 1 from result_group g where g.import_id = portal_import.id));
+            end if;
             -- A written row is checked by its unit's primary key: one index lookup per row.
             execute format('create policy %I on %I for insert with check (portal_system_work()'
                                || ' or exists (select 1 from org_unit u where u.id = %I and portal_writes(u.path)))',

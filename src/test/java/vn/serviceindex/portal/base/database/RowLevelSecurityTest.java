@@ -49,7 +49,10 @@ class RowLevelSecurityTest extends ServiceTest {
         UNIT_OF_ROW.put("plan_target", "t.unit_id");
         UNIT_OF_ROW.put("plan_task", "t.unit_id");
         UNIT_OF_ROW.put("plan_transition", "t.unit_id");
-        UNIT_OF_ROW.put("portal_import", "t.root_unit_id");
+        // An import belongs to its province, and to each unit it wrote a group row of: the editor's own when it
+        // wrote one of theirs (a result says which file it came from).
+        UNIT_OF_ROW.put("portal_import", "coalesce((select g.unit_id from result_group g where g.import_id = t.id"
+                + " and g.unit_id = :own limit 1), t.root_unit_id)");
         UNIT_OF_ROW.put("result", "t.unit_id");
         UNIT_OF_ROW.put("result_group", "t.unit_id");
         UNIT_OF_ROW.put("audit_record", "t.unit_id");
@@ -88,7 +91,7 @@ class RowLevelSecurityTest extends ServiceTest {
         for (Map.Entry<String, String> table : UNIT_OF_ROW.entrySet()) {
             String name = table.getKey();
             Set<Long> theirs = PROVINCE_WIDE.contains(name) ? Set.of(province) : Set.of(commune);
-            String unitOfRow = table.getValue();
+            String unitOfRow = table.getValue().replace(":own", Long.toString(commune));
             int others = count("select count(*) from " + name + " t where " + unitOfRow + " is null or "
                     + unitOfRow + " not in " + sqlList(theirs));
             assertThat(others).as("rows of other units in %s (else this test could not fail)", name).isPositive();
@@ -128,7 +131,7 @@ class RowLevelSecurityTest extends ServiceTest {
         actAs(COMMUNE_EDITOR);
         for (String table : UNIT_OF_ROW.keySet()) {
             Set<Long> theirs = PROVINCE_WIDE.contains(table) ? Set.of() : Set.of(commune, province);
-            String unitOfRow = UNIT_OF_ROW.get(table);
+            String unitOfRow = UNIT_OF_ROW.get(table).replace(":own", Long.toString(commune));
             // A copy of a row of another unit, as JSON: the editor could not even read the original.
             String row = jdbc.sql("select to_jsonb(t)::text from " + table + " t where " + unitOfRow
                             + " is not null" + (theirs.isEmpty() ? "" : " and " + unitOfRow + " not in " + sqlList(theirs))
