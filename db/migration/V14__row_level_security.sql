@@ -30,8 +30,7 @@ create function portal_in_scope(unit_path text, paths_setting text, prefixes_set
 $$
 select portal_system_work()
     or unit_path = any (portal_scope(paths_setting))
-    or exists (select 1 from unnest(portal_scope(prefixes_setting)) as root(prefix)
-               where starts_with(unit_path, root.prefix))
+    or unit_path ^@ any (portal_scope(prefixes_setting))
 $$;
 
 create function portal_reads(unit_path text) returns boolean
@@ -61,28 +60,20 @@ select portal_system_work() or cardinality(portal_scope('portal.read_paths')) > 
     or cardinality(portal_scope('portal.read_prefixes')) > 0
 $$;
 
--- The ids of the units in a scope, found through the path index (org_unit_path_prefix, text_pattern_ops): an exact
--- path is an index lookup, a prefix an index range ('/1/5/' up to '/1/5/~'; paths hold only digits and '/').
--- A policy asks "unit_id in (select portal_…_units())": one index range per scope root, once per statement.
-create function portal_units_in_scope(paths_setting text, prefixes_setting text) returns setof bigint
+-- Whether the reader reads (writes) the unit with this id: one lookup by primary key. Checked row by row, which
+-- costs a few microseconds per row and nothing per statement: an import's thousands of one-row statements stay cheap,
+-- and an installation administrator's reach (every unit) costs no more than a commune editor's. Large reads across
+-- units (published leaderboards) run as system work, which the policies test first.
+create function portal_reads_unit(of_unit bigint) returns boolean
     language sql stable parallel safe as
 $$
-select u.id from org_unit u where u.path = any (portal_scope(paths_setting))
-union
-select u.id from unnest(portal_scope(prefixes_setting)) as root(prefix)
-                 join org_unit u on u.path ~>=~ root.prefix and u.path ~<~ (root.prefix || '~')
+select exists (select 1 from org_unit u where u.id = of_unit and portal_reads(u.path))
 $$;
 
-create function portal_read_units() returns setof bigint
+create function portal_writes_unit(of_unit bigint) returns boolean
     language sql stable parallel safe as
 $$
-select portal_units_in_scope('portal.read_paths', 'portal.read_prefixes')
-$$;
-
-create function portal_written_units() returns setof bigint
-    language sql stable parallel safe as
-$$
-select portal_units_in_scope('portal.write_paths', 'portal.write_prefixes')
+select exists (select 1 from org_unit u where u.id = of_unit and portal_writes(u.path))
 $$;
 
 -- LEAKPROOF lets the planner push a query's own conditions below the policies' (index use on large tables);
@@ -98,9 +89,8 @@ begin
         alter function portal_writes(text) leakproof;
         alter function portal_reads_province(text) leakproof;
         alter function portal_reads_something() leakproof;
-        alter function portal_units_in_scope(text, text) leakproof;
-        alter function portal_read_units() leakproof;
-        alter function portal_written_units() leakproof;
+        alter function portal_reads_unit(bigint) leakproof;
+        alter function portal_writes_unit(bigint) leakproof;
     end if;
 end
 $$;
@@ -113,8 +103,7 @@ create policy org_unit_insert on org_unit for insert with check (portal_writes(p
 create policy org_unit_update on org_unit for update using (portal_writes(path)) with check (portal_writes(path));
 create policy org_unit_delete on org_unit for delete using (portal_writes(path));
 
--- Tables keyed by a unit column: a row is read (written) when its unit's path is. The set of units is found once
--- per statement through the path index (a hashed set of ids); a written row is checked by its unit's primary key.
+-- Tables keyed by a unit column: a row is read (written) when its unit's path is.
 do
 $$
 declare
@@ -129,8 +118,7 @@ begin
         loop
             execute format('alter table %I enable row level security', walled.table_name);
             execute format('alter table %I force row level security', walled.table_name);
-            execute format('create policy %I on %I for select using (portal_system_work()'
-                               || ' or %I in (select portal_read_units()))',
+            execute format('create policy %I on %I for select using (portal_system_work() or portal_reads_unit(%I))',
                            walled.table_name || '_read', walled.table_name, walled.unit_column);
             if walled.table_name = 'portal_import' then
                 -- An import is read by the readers of its province, and by whoever reads a group row it wrote (a
@@ -138,16 +126,13 @@ begin
                 create policy portal_import_read_by_its_rows on portal_import for select
                     using (exists (select 1 from result_group g where g.import_id = portal_import.id));
             end if;
-            -- A written row is checked by its unit's primary key: one index lookup per row.
             execute format('create policy %I on %I for insert with check (portal_system_work()'
-                               || ' or exists (select 1 from org_unit u where u.id = %I and portal_writes(u.path)))',
+                               || ' or portal_writes_unit(%I))',
                            walled.table_name || '_insert', walled.table_name, walled.unit_column);
-            execute format('create policy %I on %I for update using (portal_system_work()'
-                               || ' or %3$I in (select portal_written_units())) with check (portal_system_work()'
-                               || ' or exists (select 1 from org_unit u where u.id = %3$I and portal_writes(u.path)))',
+            execute format('create policy %I on %I for update using (portal_system_work() or portal_writes_unit(%3$I))'
+                               || ' with check (portal_system_work() or portal_writes_unit(%3$I))',
                            walled.table_name || '_update', walled.table_name, walled.unit_column);
-            execute format('create policy %I on %I for delete using (portal_system_work()'
-                               || ' or %I in (select portal_written_units()))',
+            execute format('create policy %I on %I for delete using (portal_system_work() or portal_writes_unit(%I))',
                            walled.table_name || '_delete', walled.table_name, walled.unit_column);
         end loop;
 end
@@ -158,18 +143,18 @@ alter table role_assignment enable row level security;
 alter table role_assignment force row level security;
 create policy role_assignment_read on role_assignment for select
     using (portal_system_work() or case when unit_id is null then portal_reads('/')
-                                        else unit_id in (select portal_read_units()) end);
+                                        else portal_reads_unit(unit_id) end);
 create policy role_assignment_insert on role_assignment for insert
     with check (portal_system_work() or case when unit_id is null then portal_writes('/')
-                     else exists (select 1 from org_unit u where u.id = unit_id and portal_writes(u.path)) end);
+                     else portal_writes_unit(unit_id) end);
 create policy role_assignment_update on role_assignment for update
     using (portal_system_work() or case when unit_id is null then portal_writes('/')
-                                        else unit_id in (select portal_written_units()) end)
+                                        else portal_writes_unit(unit_id) end)
     with check (portal_system_work() or case when unit_id is null then portal_writes('/')
-                     else exists (select 1 from org_unit u where u.id = unit_id and portal_writes(u.path)) end);
+                     else portal_writes_unit(unit_id) end);
 create policy role_assignment_delete on role_assignment for delete
     using (portal_system_work() or case when unit_id is null then portal_writes('/')
-                                        else unit_id in (select portal_written_units()) end);
+                                        else portal_writes_unit(unit_id) end);
 
 -- Campaigns belong to their province (a province's path is '/<its id>/'): read by whoever reads in the province,
 -- written by whoever writes the province itself (its monitors and administrators).
@@ -295,13 +280,13 @@ alter table audit_record force row level security;
 -- A record is read with its unit; one without a unit (reference data: formula sets) by every reader.
 create policy audit_record_read on audit_record for select
     using (portal_system_work() or case when unit_id is null then portal_reads_something()
-                                        else unit_id in (select portal_read_units()) end);
+                                        else portal_reads_unit(unit_id) end);
 -- Records are written by the triggers above in the transaction of the change they record, as whoever changed it;
 -- the append-only trigger refuses every update and delete.
 -- A reader cannot slip in a record of a unit they do not read.
 create policy audit_record_insert on audit_record for insert
     with check (portal_system_work() or unit_id is null
-                or exists (select 1 from org_unit u where u.id = unit_id and portal_reads(u.path)));
+                or portal_reads_unit(unit_id));
 
 -- The portal plans every statement with its values (plan_cache_mode = force_custom_plan, application.properties);
 -- inside the audit triggers that would re-plan the insert and its policy check for every record of a large import.

@@ -184,6 +184,25 @@ class RowLevelSecurityTest extends ServiceTest {
     }
 
     @Test
+    void the_history_of_a_campaigns_milestones_and_group_rules_belongs_to_its_province() {
+        seedAnotherProvince();
+        long daklak = unitId("66");
+        String ofCampaignParts = "select count(*) from audit_record where entity in ('campaign_milestone',"
+                + " 'campaign_group_rule') and unit_id = ?";
+        assertThat(count(ofCampaignParts, daklak)).as("records of Đắk Lắk's milestone and group rule").isPositive();
+        assertThat(count("select count(*) from audit_record where entity in ('campaign_milestone',"
+                + " 'campaign_group_rule') and unit_id is null")).as("records belonging to no province").isZero();
+
+        // Gia Lai's monitoring office reads its own province's history, not Đắk Lắk's.
+        actAs("tinh.giamsat");
+        List<Long> seen = inPortalTransaction(() -> portalJdbc.sql("""
+                        select distinct unit_id from audit_record
+                        where entity in ('campaign_milestone', 'campaign_group_rule')""")
+                .query(Long.class).list());
+        assertThat(seen).containsExactly(unitId("64"));
+    }
+
+    @Test
     void a_transaction_that_names_no_reader_sees_nothing_and_writes_nothing() {
         seedAnotherProvince();
         actAsNobody();
