@@ -3,12 +3,16 @@ package vn.serviceindex.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -57,8 +61,15 @@ public abstract class ServiceTest {
     /** The password of every demo account. */
     protected static final String DEMO_PASSWORD = "Demo@2024";
 
-    @Autowired
+    /**
+     * The database as system work sees it (the portal's own login, with {@code portal.system_work} on for the whole
+     * session): every unit's rows, for seeding and for checking what an action did. The portal's own code still
+     * runs walled in the acting account's units; {@link #portalJdbc} is its connection.
+     */
     protected JdbcClient jdbc;
+    /** The portal's own JdbcClient: in a transaction of the portal, walled like the services' statements. */
+    @Autowired
+    protected JdbcClient portalJdbc;
     @Autowired
     private UserDetailsService userDetailsService;
     @Autowired
@@ -69,6 +80,11 @@ public abstract class ServiceTest {
     private Environment environment;
     @Autowired
     private javax.sql.DataSource dataSource;
+    @Autowired
+    @FlywayDataSource
+    private javax.sql.DataSource schemaOwner;
+
+    private static @Nullable HikariDataSource systemWorkPool;
 
     private DemoFixture fixture;
 
@@ -84,7 +100,8 @@ public abstract class ServiceTest {
         context.getBeanProvider(SecurityContextHolderStrategy.class)
                 .ifAvailable(SecurityContextHolder::setContextHolderStrategy);
         SecurityContextHolder.clearContext();
-        fixture = new DemoFixture(dataSource);
+        jdbc = JdbcClient.create(systemWorkPool());
+        fixture = new DemoFixture(schemaOwner);
         fixture.ensureSnapshot();
     }
 
@@ -101,6 +118,31 @@ public abstract class ServiceTest {
     protected final void seedDemoProgress() {
         PortalCalendar calendar = context.getBean(PortalCalendar.class);
         fixture.restoreSeeded("progress", () -> DemoProgressFixture.seed(jdbc, calendar));
+    }
+
+    /**
+     * The embedded server's superuser, which owns the schema (and passes every wall): for tests that act as someone
+     * with a SQL console would, outside the portal.
+     */
+    protected JdbcClient schemaOwnerJdbc() {
+        return JdbcClient.create(schemaOwner);
+    }
+
+    /** One pool for the whole run, beside the portal's, on the same server and login. */
+    private synchronized javax.sql.DataSource systemWorkPool() {
+        if (systemWorkPool == null) {
+            HikariDataSource portal = (HikariDataSource) dataSource;
+            var config = new HikariConfig();
+            config.setJdbcUrl(portal.getJdbcUrl());
+            config.setUsername(portal.getUsername());
+            config.setMaximumPoolSize(2);
+            config.setMinimumIdle(0);
+            config.setPoolName("test-system-work");
+            config.setConnectionInitSql("select set_config('portal.system_work', 'on', false),"
+                    + " set_config('plan_cache_mode', 'force_custom_plan', false)");
+            systemWorkPool = new HikariDataSource(config);
+        }
+        return systemWorkPool;
     }
 
     @AfterEach

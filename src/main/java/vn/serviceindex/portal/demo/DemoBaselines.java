@@ -2,13 +2,14 @@ package vn.serviceindex.portal.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.database.SystemWork;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Baselines for every covered unit that has none, from its results of the year before the campaign (2023), as the
@@ -23,15 +24,21 @@ class DemoBaselines implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBaselines.class);
 
+    private final @Nullable SystemWork systemWork;
     private final JdbcClient jdbc;
 
-    DemoBaselines(JdbcClient jdbc) {
+    DemoBaselines(@Nullable SystemWork systemWork, JdbcClient jdbc) {
+        this.systemWork = systemWork;
         this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        java.util.Objects.requireNonNull(systemWork).run("demo seed: campaign baselines", this::seed);
+    }
+
+    /** Writes across units, before anyone is logged in: system work (tests run it on a connection doing it). */
+    void seed() {
         int taken = jdbc.sql("""
                         insert into campaign_baseline (campaign_id, unit_id, group_code, value, source)
                         select cu.campaign_id, cu.unit_id, g.group_code, g.headline_rate, 'IMPORTED'

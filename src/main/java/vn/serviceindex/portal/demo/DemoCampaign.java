@@ -14,8 +14,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.database.SystemWork;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds Gia Lai's 2024 campaign (Kế hoạch 629/KH-UBND) over the whole province, the 2023 baselines of Sở GT-VT,
@@ -32,15 +32,21 @@ class DemoCampaign implements ApplicationRunner {
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final List<String> GROUPS = List.of("CKMB", "TDGQ", "CLGQ", "TTTT", "MDHL", "MDSH");
 
+    private final SystemWork systemWork;
     private final JdbcClient jdbc;
 
-    DemoCampaign(JdbcClient jdbc) {
+    DemoCampaign(SystemWork systemWork, JdbcClient jdbc) {
+        this.systemWork = systemWork;
         this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        systemWork.run("demo seed: campaign", this::seed);
+    }
+
+    /** Writes across units, before anyone is logged in: system work. */
+    private void seed() {
         Long province = jdbc.sql("select id from org_unit where code = :code and valid_to is null")
                 .param("code", DemoData.PROVINCE_CODE).query(Long.class).optional().orElse(null);
         if (province == null) {

@@ -10,9 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.database.SystemWork;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Seeds Gia Lai's 2024 structure (the province, its departments and agencies, its 17 district-level units, and the
@@ -78,17 +78,23 @@ class DemoData implements ApplicationRunner {
             new String[] {"628", "628.05", "Xã Ia Dêr"}, new String[] {"628", "628.06", "Xã Ia Chía"},
             new String[] {"628", "628.07", "Xã Ia Pếch"}, new String[] {"628", "628.08", "Xã Ia Sao"});
 
+    private final SystemWork systemWork;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
 
-    DemoData(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    DemoData(SystemWork systemWork, JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+        this.systemWork = systemWork;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        systemWork.run("demo seed: units and accounts", this::seed);
+    }
+
+    /** Writes across units, before anyone is logged in: system work. */
+    private void seed() {
         boolean seeded = jdbc.sql("select count(*) from org_unit where code = :code")
                 .param("code", PROVINCE_CODE).query(Integer.class).single() > 0;
         if (seeded) {

@@ -103,13 +103,13 @@ class ProvinceScaleBenchmark extends ServiceTest {
         List<String> triggers = List.of("result.result_audit", "result_group.result_group_audit",
                 "portal_import.portal_import_audit");
         try {
-            triggers.forEach(t -> jdbc.sql("alter table " + t.substring(0, t.indexOf('.')) + " disable trigger "
+            triggers.forEach(t -> schemaOwnerJdbc().sql("alter table " + t.substring(0, t.indexOf('.')) + " disable trigger "
                     + t.substring(t.indexOf('.') + 1)).update());
             start = System.nanoTime();
             sheets.commit(province, "ket-qua.csv", sheet);
             report("commit, again, result tables' audit triggers off (diagnostic): %.0f ms", millis(start));
         } finally {
-            triggers.forEach(t -> jdbc.sql("alter table " + t.substring(0, t.indexOf('.')) + " enable trigger "
+            triggers.forEach(t -> schemaOwnerJdbc().sql("alter table " + t.substring(0, t.indexOf('.')) + " enable trigger "
                     + t.substring(t.indexOf('.') + 1)).update());
         }
         assertThat(count("select count(*) from result_group g join result r on r.id = g.result_id"

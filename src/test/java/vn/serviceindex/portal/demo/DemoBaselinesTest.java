@@ -35,7 +35,7 @@ class DemoBaselinesTest extends ServiceTest {
     void running_twice_changes_nothing() {
         DemoProgressFixture.seed(jdbc, calendar);
         String once = databaseState();
-        new DemoBaselines(jdbc).run(null);
+        new DemoBaselines(null, jdbc).seed();
         assertThat(databaseState()).isEqualTo(once);
     }
 }

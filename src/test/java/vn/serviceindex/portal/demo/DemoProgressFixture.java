@@ -15,6 +15,6 @@ public final class DemoProgressFixture {
     /** Runs the seeders; tests call {@code ServiceTest.seedDemoProgress()}, which keeps a snapshot of what they wrote. */
     public static void seed(JdbcClient jdbc, PortalCalendar calendar) {
         DemoResultsFixture.seed(jdbc, calendar);
-        new DemoBaselines(jdbc).run(null);
+        new DemoBaselines(null, jdbc).seed();
     }
 }

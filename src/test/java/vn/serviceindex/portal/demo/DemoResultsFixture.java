@@ -14,6 +14,6 @@ public final class DemoResultsFixture {
 
     /** Runs the seeder; tests call {@code ServiceTest.seedDemoResults()}, which keeps a snapshot of what it wrote. */
     public static void seed(JdbcClient jdbc, PortalCalendar calendar) {
-        new DemoResults(jdbc, calendar).run(null);
+        new DemoResults(null, jdbc, calendar).seed();
     }
 }

@@ -21,7 +21,7 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void ia_grai_is_ninth_of_seventeen_with_55_51_points_in_2023() {
-        new DemoResults(jdbc, calendar).run(null);
+        new DemoResults(null, jdbc, calendar).seed();
         actAs("tinh.giamsat");
 
         List<LeaderboardRow> districts = leaderboards.leaderboard(PeerGroup.DISTRICTS, unitId("64"), "2023", null);
@@ -34,7 +34,7 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void gia_lai_totals_53_13_and_every_campaign_month_has_results() {
-        new DemoResults(jdbc, calendar).run(null);
+        new DemoResults(null, jdbc, calendar).seed();
         actAs("tinh.giamsat");
 
         var province = leaderboards.scores(unitId("64"), "2023").getFirst();
@@ -48,9 +48,9 @@ class DemoResultsTest extends ServiceTest {
 
     @Test
     void seeding_twice_changes_nothing() {
-        new DemoResults(jdbc, calendar).run(null);
+        new DemoResults(null, jdbc, calendar).seed();
         String once = databaseState();
-        new DemoResults(jdbc, calendar).run(null);
+        new DemoResults(null, jdbc, calendar).seed();
         assertThat(databaseState()).isEqualTo(once);
     }
 }

@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.serviceindex.portal.base.database.SystemWork;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.account.domain.PasswordRule;
 
 /**
@@ -20,20 +20,26 @@ class InitialAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
 
+    private final SystemWork systemWork;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final String password;
 
-    InitialAdministrator(JdbcClient jdbc, PasswordEncoder passwordEncoder,
+    InitialAdministrator(SystemWork systemWork, JdbcClient jdbc, PasswordEncoder passwordEncoder,
                          @Value("${portal.initial-admin.password:}") String password) {
+        this.systemWork = systemWork;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.password = password;
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        systemWork.run("the initial administrator", this::seed);
+    }
+
+    /** Writes across units, before anyone is logged in: system work. */
+    private void seed() {
         if (password.isEmpty()) {
             return;
         }

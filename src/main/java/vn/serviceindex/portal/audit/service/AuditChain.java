@@ -27,6 +27,7 @@ import vn.serviceindex.portal.audit.service.AuditChainRepository.Head;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.PendingLink;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.SealedLink;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.StoredRecord;
+import vn.serviceindex.portal.base.database.SystemWork;
 
 /**
  * Seals the change history with the audit key and checks it. The database triggers append records and one link per
@@ -35,6 +36,10 @@ import vn.serviceindex.portal.audit.service.AuditChainRepository.StoredRecord;
  * over its position, its records' ids and tags and the MAC of the link before it. A signed checkpoint of the head
  * goes to a file beside the data, regularly, on demand and at shutdown, so that a cut end is noticed too.
  * Not scoped: callers check who may ask ({@link AuditService}).
+ *
+ * <p>The chain runs through every unit's records, and the sealer runs in the background with nobody logged in, whom
+ * the database's walls between units (V16) let see nothing: every transaction here is {@link SystemWork}. An auditor
+ * who asks for the check learns the verdict and the first broken record's id, never another unit's records.
  */
 @Service
 public class AuditChain {
@@ -48,6 +53,7 @@ public class AuditChain {
     private final CheckpointFile checkpoints;
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
+    private final SystemWork systemWork;
     private final Clock clock;
     private final boolean background;
     private final Duration checkpointInterval;
@@ -56,7 +62,7 @@ public class AuditChain {
     private final java.util.Set<Long> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AuditChain(AuditChainRepository chain, AuditKey key, CheckpointFile checkpoints,
-               PlatformTransactionManager transactions, Clock clock,
+               PlatformTransactionManager transactions, SystemWork systemWork, Clock clock,
                @Value("${portal.audit.background:true}") boolean background,
                @Value("${portal.audit.checkpoint-interval:PT15M}") Duration checkpointInterval) {
         this.chain = chain;
@@ -68,6 +74,7 @@ public class AuditChain {
         reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         reading.setReadOnly(true);
+        this.systemWork = systemWork;
         this.clock = clock;
         this.background = background;
         this.checkpointInterval = checkpointInterval;
@@ -75,7 +82,7 @@ public class AuditChain {
 
     /** Seals every committed link not sealed yet, in order; returns how many. */
     public int seal() {
-        Integer sealed = writing.execute(status -> {
+        Integer sealed = writing.execute(status -> systemWork.run("audit chain sealing", () -> {
             if (!chain.anyPending()) {
                 return 0;
             }
@@ -118,7 +125,7 @@ public class AuditChain {
                         unreadable);
             }
             return count;
-        });
+        }));
         return sealed == null ? 0 : sealed;
     }
 
@@ -133,7 +140,7 @@ public class AuditChain {
     /** Seals what is pending and signs the head, for an export to carry (the file is left as it is). */
     public Checkpoint signedHead() {
         seal();
-        Head head = reading.execute(status -> chain.head());
+        Head head = reading.execute(status -> systemWork.run("audit chain head", chain::head));
         return Checkpoint.sign(key, head.links(), head.records(), head.mac(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
@@ -167,11 +174,12 @@ public class AuditChain {
         }
         seal();
         Checkpoint latest = checkpoints.latest().orElse(null);
-        ChainVerdict verdict = reading.execute(status -> check(kept != null ? kept : latest));
+        ChainVerdict verdict = reading.execute(status -> systemWork.run("audit chain verification",
+                () -> check(kept != null ? kept : latest)));
         if (kept == null || latest == null || verdict == null || !verdict.valid()) {
             return verdict;
         }
-        return reading.execute(status -> check(latest));
+        return reading.execute(status -> systemWork.run("audit chain verification", () -> check(latest)));
     }
 
     private ChainVerdict check(@Nullable Checkpoint checkpoint) {
@@ -262,7 +270,7 @@ public class AuditChain {
             seal();
             if (!checkpointInterval.isZero()
                     && clock.instant().isAfter(lastCheckpoint.plus(checkpointInterval))) {
-                Head head = reading.execute(status -> chain.head());
+                Head head = reading.execute(status -> systemWork.run("audit chain head", chain::head));
                 Optional<Checkpoint> latest = checkpoints.latest();
                 if (head != null && (latest.isEmpty() || latest.get().links() != head.links())) {
                     checkpoint();

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -13,6 +16,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 
 /**
  * Starts a real PostgreSQL inside the app when no datasource URL is configured, so that a fresh clone runs with
@@ -26,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     private static final Duration KEPT_STARTUP_WAIT = Duration.ofMinutes(2);
+    /** The role the portal connects as; Flyway migrates as the superuser {@code postgres}, which owns the schema. */
+    static final String APP_ROLE = "portal_app";
 
     /**
      * @param dataDirectory where the cluster lives; blank means a throw-away directory (tests), anything else
@@ -58,23 +65,61 @@ class EmbeddedDatabaseConfiguration {
                     .setPGStartupWait(KEPT_STARTUP_WAIT);
         }
         EmbeddedPostgres postgres = builder.start();
+        createAppRole(postgres);
         log.info("Embedded PostgreSQL started on port {} (data: {})", postgres.getPort(),
                 directory.isKept() ? directory.path() : "temporary");
         directory.watchServer();
         return postgres;
     }
 
+    /**
+     * The portal's own login: no superuser, owns nothing, so that the row-level policies hold for it and it cannot
+     * lift them (Flyway grants it the rights on the tables, afterMigrate.sql). Created on the first start of a data
+     * directory; the embedded server trusts local connections, so it needs no password.
+     */
+    private static void createAppRole(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    do $$
+                    begin
+                        if not exists (select 1 from pg_roles where rolname = '%1$s') then
+                            create role %1$s login nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+                        end if;
+                    end
+                    $$""".formatted(APP_ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the portal's database role " + APP_ROLE, e);
+        }
+    }
+
+    /** The portal's connections: as {@value #APP_ROLE}, walled by the row-level policies. */
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(EmbeddedPostgres postgres,
                                 @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         var config = new HikariConfig();
         if (!initSql.isBlank()) {
             config.setConnectionInitSql(initSql);
         }
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(postgres.getJdbcUrl(APP_ROLE, "postgres"));
+        config.setUsername(APP_ROLE);
         config.setMaximumPoolSize(10);
         config.setPoolName("portal-embedded");
+        return new HikariDataSource(config);
+    }
+
+    /** Flyway's connections: as the superuser that owns the schema. Nothing else in the portal uses them. */
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    HikariDataSource schemaOwnerDataSource(EmbeddedPostgres postgres) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        // Flyway holds a few connections at once (its lock, its history, the migration).
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        config.setPoolName("portal-embedded-owner");
         return new HikariDataSource(config);
     }
 }

@@ -10,4 +10,9 @@ public interface Actor {
     String actorName();
 
     @Nullable Long actorUnitId();
+
+    /** The units the actor reads and writes; an actor that says nothing reaches nothing. */
+    default UnitReach unitReach() {
+        return UnitReach.NOTHING;
+    }
 }

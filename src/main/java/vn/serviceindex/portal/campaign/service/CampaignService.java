@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
@@ -43,14 +44,21 @@ public class CampaignService {
     private final CurrentUser currentUser;
     private final PortalCalendar calendar;
     private final ResultService results;
+    private final SystemWork systemWork;
 
     CampaignService(CampaignRepository campaigns, UnitService units, CurrentUser currentUser,
-                    PortalCalendar calendar, ResultService results) {
+                    PortalCalendar calendar, ResultService results, SystemWork systemWork) {
+        this.systemWork = systemWork;
         this.campaigns = campaigns;
         this.units = units;
         this.currentUser = currentUser;
         this.calendar = calendar;
         this.results = results;
+    }
+
+    /** A province's path, for scope checks by readers who may not read the province itself. */
+    private Optional<String> provincePath(long provinceId) {
+        return systemWork.run("province lookup before the scope check", () -> campaigns.unitPath(provinceId));
     }
 
     /** Campaigns whose province, or one of whose units, the account reads; the latest first. */
@@ -61,7 +69,8 @@ public class CampaignService {
 
     @Transactional(readOnly = true)
     public Campaign get(long id) {
-        Campaign campaign = campaigns.find(id).orElseThrow(() -> new UserError("campaign.error.notFound"));
+        Campaign campaign = systemWork.run("campaign lookup before the scope check", () -> campaigns.find(id))
+                .orElseThrow(() -> new UserError("campaign.error.notFound"));
         if (!campaigns.readableBy(id, currentUser.scope())) {
             throw NotPermitted.toRead();
         }
@@ -91,7 +100,7 @@ public class CampaignService {
     /** Whether the account may change the campaign and its baselines: its province's monitors and admins. */
     @Transactional(readOnly = true)
     public boolean mayManage(Campaign campaign) {
-        return campaigns.unitPath(campaign.provinceId()).map(currentUser.scope()::canMonitor).orElse(false);
+        return provincePath(campaign.provinceId()).map(currentUser.scope()::canMonitor).orElse(false);
     }
 
     /** Provinces where the account may launch a campaign. */
@@ -145,7 +154,8 @@ public class CampaignService {
      * plan; proposals of saved plans are recomputed when the units next save them.
      */
     public Campaign update(long id, int version, CampaignDraft draft) {
-        Campaign current = campaigns.find(id).orElseThrow(() -> new UserError("campaign.error.notFound"));
+        Campaign current = systemWork.run("campaign lookup before the scope check", () -> campaigns.find(id))
+                .orElseThrow(() -> new UserError("campaign.error.notFound"));
         OrgUnit province = manageableProvince(current.provinceId());
         Campaign campaign = draft.validated(id, province.id(), version);
         List<String> outside = campaigns.unitsWithPhasesOutside(id, campaign.startDate(), campaign.endDate());
@@ -241,7 +251,7 @@ public class CampaignService {
 
     private OrgUnit manageableProvince(long provinceId) {
         // Asked before reading the unit, so that a unit editor learns it may not change, not that it may not read.
-        if (!campaigns.unitPath(provinceId).map(currentUser.scope()::canMonitor).orElse(false)) {
+        if (!provincePath(provinceId).map(currentUser.scope()::canMonitor).orElse(false)) {
             throw NotPermitted.toChange();
         }
         OrgUnit province = units.get(provinceId);

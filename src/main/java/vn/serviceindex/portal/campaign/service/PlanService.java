@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.AuditReason;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
@@ -56,9 +57,12 @@ public class PlanService {
     private final CurrentUser currentUser;
     private final PortalCalendar calendar;
     private final AuditReason auditReason;
+    private final SystemWork systemWork;
 
     PlanService(PlanRepository plans, CampaignRepository campaigns, CampaignService campaignService,
-                UnitService units, CurrentUser currentUser, PortalCalendar calendar, AuditReason auditReason) {
+                UnitService units, CurrentUser currentUser, PortalCalendar calendar, AuditReason auditReason,
+                SystemWork systemWork) {
+        this.systemWork = systemWork;
         this.plans = plans;
         this.campaigns = campaigns;
         this.campaignService = campaignService;
@@ -141,7 +145,8 @@ public class PlanService {
      * return (with a comment) and reopen (with a reason). Submitting checks the plan again, with its number and date.
      */
     public UnitPlan act(long planId, int version, PlanAction action, String comment) {
-        UnitPlan plan = plans.find(planId).orElseThrow(() -> new UserError("plan.error.notFound"));
+        UnitPlan plan = systemWork.run("plan lookup before the scope check", () -> plans.find(planId))
+                .orElseThrow(() -> new UserError("plan.error.notFound"));
         OrgUnit unit = units.get(plan.unitId());
         AccessScope scope = currentUser.scope();
         if (action.byProvince() ? !scope.canMonitor(unit.path()) : !scope.canChange(unit.path())) {
@@ -181,7 +186,8 @@ public class PlanService {
      * following the plan is what approval is for; its content stays locked.
      */
     public UnitPlan reportProgress(long planId, int version, long taskId, TaskStatus status, String note) {
-        UnitPlan plan = plans.find(planId).orElseThrow(() -> new UserError("plan.error.notFound"));
+        UnitPlan plan = systemWork.run("plan lookup before the scope check", () -> plans.find(planId))
+                .orElseThrow(() -> new UserError("plan.error.notFound"));
         changeableUnit(plan.unitId());
         PlanTask task = plan.content().tasks().stream().filter(t -> t.id() != null && t.id() == taskId).findFirst()
                 .orElseThrow(() -> new UserError("plan.error.taskNotFound"));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
@@ -45,14 +46,25 @@ public class LeaderboardService {
 
     /** The portal's calendar (the campaign's pinned day in a demo): what "the current period" is measured by. */
     private final PortalCalendar calendar;
+    private final SystemWork systemWork;
 
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
-                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar) {
+                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar, SystemWork systemWork) {
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.formulaSets = formulaSets;
         this.phaseTargetGaps = phaseTargetGaps;
         this.calendar = calendar;
+        this.systemWork = systemWork;
+    }
+
+    /**
+     * Leaderboards are published: every reader of a province sees the scores of all its units, and provinces rank
+     * nationally, beyond the database's walls between units. The checks here (the reader reads the root, see
+     * {@link #readableRoot}) stand in for them, so the reads run as named system work.
+     */
+    private <T> T published(java.util.function.Supplier<T> work) {
+        return systemWork.run("published leaderboards", work);
     }
 
     /** The peer group a reader compares first: that of its own unit, with its root (province or district). */
@@ -62,11 +74,13 @@ public class LeaderboardService {
     /**
      * The reader's own peer group: a department editor's departments, a commune editor's communes of its district.
      * Empty for an account without a unit, or whose unit is a province (it compares its districts first).
+     * Published: the peer group's root (the unit's parent) may lie beyond the reader's walls.
      */
     public Optional<ReaderPeers> readersPeers() {
-        return currentUser.get().map(user -> user.homeUnitId()).flatMap(leaderboards::unit)
+        Optional<Long> home = currentUser.get().map(user -> user.homeUnitId());
+        return published(() -> home.flatMap(leaderboards::unit)
                 .filter(unit -> !unit.level().equals("PROVINCE"))
-                .map(this::peersOf).map(peers -> new ReaderPeers(peers.group(), peers.rootId()));
+                .map(this::peersOf).map(peers -> new ReaderPeers(peers.group(), peers.rootId())));
     }
 
     /** The current period among these: the newest that has begun by today, else the newest. */
@@ -81,30 +95,32 @@ public class LeaderboardService {
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
         requireRole();
-        Period checked = Period.parse(period);
-        if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
-            throw UserError.at("group", "ranking.error.group", group);
-        }
-        String rootPath = null;
-        Long districtId = null;
-        if (peers != PeerGroup.PROVINCES) {
-            if (rootId == null) {
-                throw UserError.at("root", "ranking.error.rootRequired");
+        return published(() -> {
+            Period checked = Period.parse(period);
+            if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
+                throw UserError.at("group", "ranking.error.group", group);
             }
-            RankedUnit root = readableRoot(rootId);
-            String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
-            if (!root.level().equals(expected)) {
-                throw UserError.at("root", "ranking.error.rootLevel", root.name());
+            String rootPath = null;
+            Long districtId = null;
+            if (peers != PeerGroup.PROVINCES) {
+                if (rootId == null) {
+                    throw UserError.at("root", "ranking.error.rootRequired");
+                }
+                RankedUnit root = readableRoot(rootId);
+                String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
+                if (!root.level().equals(expected)) {
+                    throw UserError.at("root", "ranking.error.rootLevel", root.name());
+                }
+                rootPath = root.path();
+                districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
             }
-            rootPath = root.path();
-            districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
-        }
-        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
-                checked.previous().orElse(null), group);
-        // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
-        Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
-        return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
-                .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+            List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                    checked.previous().orElse(null), group);
+            // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
+            Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
+            return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
+                    .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+        });
     }
 
     /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
@@ -141,44 +157,58 @@ public class LeaderboardService {
      * a province among provinces. Empty when the unit has no scored result yet.
      */
     public Optional<UnitStanding> standing(long unitId) {
-        RankedUnit unit = readableRoot(unitId);
-        Optional<String> period = currentPeriod(leaderboards.scoredPeriods(unitId));
-        if (period.isEmpty()) {
-            return Optional.empty();
-        }
-        Peers peers = peersOf(unit);
-        List<LeaderboardRow> rows = leaderboard(peers.group(), peers.rootId(), period.get(), null);
-        return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
-                .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
+        return published(() -> {
+            RankedUnit unit = readableRoot(unitId);
+            Optional<String> period = currentPeriod(leaderboards.scoredPeriods(unitId));
+            if (period.isEmpty()) {
+                return Optional.empty();
+            }
+            Peers peers = peersOf(unit);
+            List<LeaderboardRow> rows = leaderboard(peers.group(), peers.rootId(), period.get(), null);
+            return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
+                    .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
+        });
     }
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */
     public List<UnitScores> scores(long rootId, String period) {
-        return leaderboards.scores(readableRoot(rootId).path(), Period.parse(period).text());
+        return published(() -> {
+            return leaderboards.scores(readableRoot(rootId).path(), Period.parse(period).text());
+        });
     }
 
     /** The provinces whose leaderboards the reader may see. */
     public List<RankedUnit> provinces() {
-        return leaderboards.provinces(currentUser.scope());
+        return published(() -> {
+            return leaderboards.provinces(currentUser.scope());
+        });
     }
 
     public List<RankedUnit> districts(long provinceId) {
-        return leaderboards.districts(readableRoot(provinceId).path());
+        return published(() -> {
+            return leaderboards.districts(readableRoot(provinceId).path());
+        });
     }
 
     public List<String> periods(long rootId) {
-        return leaderboards.periods(readableRoot(rootId).path());
+        return published(() -> {
+            return leaderboards.periods(readableRoot(rootId).path());
+        });
     }
 
     public boolean isDistrict(long unitId) {
-        return "DISTRICT".equals(readableRoot(unitId).level());
+        return published(() -> {
+            return "DISTRICT".equals(readableRoot(unitId).level());
+        });
     }
 
     /** An open unit by its code, as the API names roots. */
     public long unitIdByCode(String code) {
         requireRole();
-        return leaderboards.openUnitByCode(code).map(RankedUnit::id)
-                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
+        return published(() -> {
+            return leaderboards.openUnitByCode(code).map(RankedUnit::id)
+                    .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", code));
+        });
     }
 
     /**
@@ -186,21 +216,25 @@ public class LeaderboardService {
      * group on its own.
      */
     public List<ScoreDistribution> distribution(long provinceId, String period) {
-        RankedUnit province = readableRoot(provinceId);
-        if (!province.level().equals("PROVINCE")) {
-            throw UserError.at("root", "ranking.error.rootLevel", province.name());
-        }
-        return leaderboards.distribution(province.path(), Period.parse(period));
+        return published(() -> {
+            RankedUnit province = readableRoot(provinceId);
+            if (!province.level().equals("PROVINCE")) {
+                throw UserError.at("root", "ranking.error.rootLevel", province.name());
+            }
+            return leaderboards.distribution(province.path(), Period.parse(period));
+        });
     }
 
     /** The unit's total and place among the peers of its leaderboard in every period of the kind, oldest first. */
     public List<ScorePoint> trend(long unitId, PeriodKind kind) {
-        RankedUnit unit = readableRoot(unitId);
-        Peers peers = peersOf(unit);
-        String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
-                .orElseThrow();
-        Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
-        return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+        return published(() -> {
+            RankedUnit unit = readableRoot(unitId);
+            Peers peers = peersOf(unit);
+            String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
+                    .orElseThrow();
+            Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
+            return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+        });
     }
 
     /** A unit's peer group and the root it is ranked under (null for provinces, which rank nationally). */

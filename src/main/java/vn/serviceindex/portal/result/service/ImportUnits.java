@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.service.UnitRows;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -19,24 +20,31 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 class ImportUnits {
 
     private final JdbcClient jdbc;
+    private final SystemWork systemWork;
 
-    ImportUnits(JdbcClient jdbc) {
+    ImportUnits(JdbcClient jdbc, SystemWork systemWork) {
         this.jdbc = jdbc;
+        this.systemWork = systemWork;
     }
 
+    // A file's unit is matched among all units, past the database's walls: a code or an id of another province must
+    // be recognised as such (and refused by the import service) rather than be taken for a missing unit and created
+    // again. Creating and changing units stays within the monitor's own province.
+
     Optional<OrgUnit> byId(long id) {
-        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where id = :id").param("id", id)
-                .query(UnitRows::map).optional();
+        return systemWork.run("import unit matching", () -> jdbc.sql("select " + UnitRows.COLUMNS
+                + " from org_unit where id = :id").param("id", id).query(UnitRows::map).optional());
     }
 
     Optional<OrgUnit> byPortalId(UUID portalId) {
-        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where portal_id = :id").param("id", portalId)
-                .query(UnitRows::map).optional();
+        return systemWork.run("import unit matching", () -> jdbc.sql("select " + UnitRows.COLUMNS
+                + " from org_unit where portal_id = :id").param("id", portalId).query(UnitRows::map).optional());
     }
 
     Optional<OrgUnit> openByCode(String code) {
-        return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where code = :code and valid_to is null")
-                .param("code", code).query(UnitRows::map).optional();
+        return systemWork.run("import unit matching", () -> jdbc.sql("select " + UnitRows.COLUMNS
+                        + " from org_unit where code = :code and valid_to is null")
+                .param("code", code).query(UnitRows::map).optional());
     }
 
     /** Every unit under the path, the unit itself included, open or closed: a sheet's codes are matched among them. */

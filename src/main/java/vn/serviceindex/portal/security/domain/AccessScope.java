@@ -2,6 +2,7 @@ package vn.serviceindex.portal.security.domain;
 
 import java.util.List;
 import java.util.Optional;
+import vn.serviceindex.portal.base.domain.UnitReach;
 
 /**
  * What one account may read and change, derived from its role assignments. Services ask this before every read and
@@ -69,6 +70,33 @@ public record AccessScope(List<RoleAssignment> assignments) {
     }
 
     public record ScopeRoot(String path, boolean subtree) {
+    }
+
+    /**
+     * The same scope for PostgreSQL's row-level policies: reads as {@link #readRoots()}; writes where an editor,
+     * a monitor or an administrator holds a role (the database walls units apart, the services tell the roles
+     * apart); provinces are the first segment of every read root ({@code /} reads every province).
+     */
+    public UnitReach unitReach() {
+        List<ScopeRoot> reads = readRoots();
+        List<ScopeRoot> writes = assignments.stream()
+                .filter(a -> a.role() == Role.UNIT_EDITOR || a.role() == Role.PROVINCE_MONITOR || a.role() == Role.ADMIN)
+                .map(a -> new ScopeRoot(a.unitPath() == null ? "/" : a.unitPath(),
+                        a.unitPath() == null || a.reachesSubtree()))
+                .distinct().toList();
+        List<String> provinces = reads.stream().map(root -> provinceOf(root.path())).distinct().toList();
+        return new UnitReach(paths(reads, false), paths(reads, true), paths(writes, false), paths(writes, true),
+                provinces);
+    }
+
+    private static List<String> paths(List<ScopeRoot> roots, boolean subtree) {
+        return roots.stream().filter(root -> root.subtree() == subtree).map(ScopeRoot::path).distinct().toList();
+    }
+
+    /** {@code /1/5/23/} lies in the province {@code /1/}; the root {@code /} stays itself. */
+    private static String provinceOf(String path) {
+        int end = path.indexOf('/', 1);
+        return end < 0 ? path : path.substring(0, end + 1);
     }
 
     /** The first unit an assignment names, for accounts without a home unit. */

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import vn.serviceindex.portal.base.database.SystemWork;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.serviceindex.portal.security.domain.LoginThrottlePolicy;
 import vn.serviceindex.portal.security.service.LoginThrottledException.Reason;
@@ -33,8 +34,10 @@ public class LoginThrottle {
     private final LoginThrottlePolicy addressPolicy;
     private final Duration window;
     private final TransactionTemplate transactions;
+    /** A lock is recorded while nobody is logged in, under the locked account's unit: past the walls, by name. */
+    private final SystemWork systemWork;
 
-    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+    LoginThrottle(JdbcClient jdbc, PlatformTransactionManager transactionManager, SystemWork systemWork,
                   @Value("${portal.login.account.free-failures:3}") int accountFree,
                   @Value("${portal.login.account.lock-after:10}") int accountLockAfter,
                   @Value("${portal.login.address.free-failures:20}") int addressFree,
@@ -47,6 +50,7 @@ public class LoginThrottle {
         this.addressPolicy = new LoginThrottlePolicy(addressFree, addressLockAfter, maxDelay, lockDuration);
         this.window = window;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.systemWork = systemWork;
     }
 
     /** Before a password is checked: whether the name or the address must wait, and the name's failures so far. */
@@ -136,12 +140,12 @@ public class LoginThrottle {
     }
 
     private void recordLock(String insert, Map<String, Object> parameters, @Nullable Long unitId) {
-        transactions.executeWithoutResult(status -> {
+        transactions.executeWithoutResult(status -> systemWork.run("record a login lock", () -> {
             // Identifies the portal itself in the change history of a lock: no one is logged in.
             jdbc.sql("select set_config('portal.actor_name', 'login-throttle', true)").query(String.class).single();
             var statement = jdbc.sql(insert).params(parameters);
             statement.param("unit", unitId).update();
-        });
+        }));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import vn.serviceindex.portal.base.domain.Actor;
+import vn.serviceindex.portal.base.domain.UnitReach;
 import vn.serviceindex.portal.base.domain.SignedInAccount;
 import vn.serviceindex.portal.security.domain.AccessScope;
 
@@ -54,6 +55,11 @@ public record PortalUser(long accountId, String username, String displayName, St
     @Override
     public @Nullable Long actorUnitId() {
         return homeUnitId;
+    }
+
+    @Override
+    public UnitReach unitReach() {
+        return scope.unitReach();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
@@ -28,11 +29,21 @@ public class UnitService {
     private final UnitRepository units;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SystemWork systemWork;
 
-    UnitService(UnitRepository units, CurrentUser currentUser, Clock clock) {
+    UnitService(UnitRepository units, CurrentUser currentUser, Clock clock, SystemWork systemWork) {
         this.units = units;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.systemWork = systemWork;
+    }
+
+    /**
+     * A unit by its id whoever asks: the registry of units is looked up past the database's walls so that the scope
+     * check that follows can answer "not permitted" rather than "not found", and a reader's unit can name its parent.
+     */
+    private Optional<OrgUnit> lookup(long id) {
+        return systemWork.run("unit lookup before the scope check", () -> units.find(id));
     }
 
     /** Every unit the account may read, parents before children, then by level and code. */
@@ -43,7 +54,7 @@ public class UnitService {
 
     @Transactional(readOnly = true)
     public OrgUnit get(long id) {
-        OrgUnit unit = units.find(id).orElseThrow(() -> new UserError("unit.error.notFound"));
+        OrgUnit unit = lookup(id).orElseThrow(() -> new UserError("unit.error.notFound"));
         if (!currentUser.scope().canRead(unit.path())) {
             throw NotPermitted.toRead();
         }
@@ -53,7 +64,7 @@ public class UnitService {
     /** The unit, when it exists and the account may read it; for checks that must answer rather than refuse. */
     @Transactional(readOnly = true)
     public Optional<OrgUnit> findReadable(long id) {
-        return units.find(id).filter(unit -> currentUser.scope().canRead(unit.path()));
+        return lookup(id).filter(unit -> currentUser.scope().canRead(unit.path()));
     }
 
     /** The unit the account works in: its home unit, else the first unit any role names. */
@@ -61,7 +72,7 @@ public class UnitService {
     public Optional<OrgUnit> homeUnit() {
         var user = currentUser.require();
         Long id = user.homeUnitId() != null ? user.homeUnitId() : user.scope().firstUnitId().orElse(null);
-        return id == null ? Optional.empty() : units.find(id).filter(u -> user.scope().canRead(u.path()));
+        return id == null ? Optional.empty() : lookup(id).filter(u -> user.scope().canRead(u.path()));
     }
 
     /**
@@ -73,7 +84,7 @@ public class UnitService {
     @Transactional(readOnly = true)
     public Optional<String> parentName(OrgUnit unit) {
         OrgUnit readable = get(unit.id());
-        return readable.parentId() == null ? Optional.empty() : units.find(readable.parentId()).map(OrgUnit::name);
+        return readable.parentId() == null ? Optional.empty() : lookup(readable.parentId()).map(OrgUnit::name);
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +114,7 @@ public class UnitService {
                 throw NotPermitted.toChange();
             }
         } else {
-            OrgUnit parent = units.find(clean.parentId()).orElseThrow(() -> new UserError("unit.error.parentNotFound"));
+            OrgUnit parent = lookup(clean.parentId()).orElseThrow(() -> new UserError("unit.error.parentNotFound"));
             if (!scope.canAdminister(parent.path())) {
                 throw NotPermitted.toChange();
             }
@@ -120,7 +131,7 @@ public class UnitService {
         }
         ensureCodeFree(clean.code(), null);
         long id = ConstraintViolations.translate(() -> units.insert(clean));
-        return units.find(id).orElseThrow();
+        return lookup(id).orElseThrow();
     }
 
     /**
@@ -163,7 +174,7 @@ public class UnitService {
         if (!saved) {
             throw new UserError("error.changedMeanwhile");
         }
-        return units.find(id).orElseThrow();
+        return lookup(id).orElseThrow();
     }
 
     /** Closes a unit from a date on; its history stays, and campaigns that ran on it keep it. */
@@ -181,7 +192,7 @@ public class UnitService {
         if (!units.close(id, version, validTo)) {
             throw new UserError("error.changedMeanwhile");
         }
-        return units.find(id).orElseThrow();
+        return lookup(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -190,7 +201,7 @@ public class UnitService {
     }
 
     private OrgUnit administrable(long id) {
-        OrgUnit unit = units.find(id).orElseThrow(() -> new UserError("unit.error.notFound"));
+        OrgUnit unit = lookup(id).orElseThrow(() -> new UserError("unit.error.notFound"));
         if (!currentUser.scope().canAdminister(unit.path())) {
             throw NotPermitted.toChange();
         }

@@ -44,9 +44,9 @@ class AuditApiTest extends ServiceTest {
     void a_tampered_record_is_named_in_the_answer() throws Exception {
         long target = jdbc.sql("select id from audit_record order by id offset 3 limit 1").query(Long.class).single();
         chain.seal();
-        jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
-        jdbc.sql("update audit_record set reason = 'x' where id = " + target).update();
-        jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("alter table audit_record disable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("update audit_record set reason = 'x' where id = " + target).update();
+        schemaOwnerJdbc().sql("alter table audit_record enable trigger audit_record_append_only").update();
 
         http.perform(get("/api/v1/audit/verify").with(httpBasic("admin", DEMO_PASSWORD)))
                 .andExpect(status().isOk())
@@ -79,19 +79,19 @@ class AuditApiTest extends ServiceTest {
         String kept = chain.signedHead().line();
         chain.seal();
         // Cut the newest link, its records and the head back, as a superuser would; no checkpoint file exists.
-        jdbc.sql("alter table audit_record disable trigger user").update();
-        jdbc.sql("alter table audit_link disable trigger user").update();
-        jdbc.sql("alter table audit_chain_head disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_record disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_link disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_chain_head disable trigger user").update();
         try {
-            jdbc.sql("delete from audit_record where link_id = (select id from audit_link order by seq desc limit 1)")
+            schemaOwnerJdbc().sql("delete from audit_record where link_id = (select id from audit_link order by seq desc limit 1)")
                     .update();
-            jdbc.sql("delete from audit_link where seq = (select max(seq) from audit_link)").update();
-            jdbc.sql("update audit_chain_head h set seq = l.seq, records_total = l.records_total, mac = l.mac"
+            schemaOwnerJdbc().sql("delete from audit_link where seq = (select max(seq) from audit_link)").update();
+            schemaOwnerJdbc().sql("update audit_chain_head h set seq = l.seq, records_total = l.records_total, mac = l.mac"
                     + " from audit_link l where l.seq = (select max(seq) from audit_link)").update();
         } finally {
-            jdbc.sql("alter table audit_record enable trigger user").update();
-            jdbc.sql("alter table audit_link enable trigger user").update();
-            jdbc.sql("alter table audit_chain_head enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_record enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_link enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_chain_head enable trigger user").update();
         }
 
         http.perform(get("/api/v1/audit/verify").with(httpBasic("kiemtoan", DEMO_PASSWORD)))

@@ -49,8 +49,10 @@ class AuditTriggerBenchmark {
             JdbcClient.create(admin).sql("create database v12").update();
             DataSource v11 = postgres.getDatabase("postgres", "v11");
             DataSource v12 = postgres.getDatabase("postgres", "v12");
-            Flyway.configure().dataSource(v11).locations("classpath:db/migration").target("11").load().migrate();
-            Flyway.configure().dataSource(v12).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(v11).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_user", "postgres")).target("11").load().migrate();
+            Flyway.configure().dataSource(v12).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_user", "postgres")).load().migrate();
             for (DataSource db : List.of(v11, v12)) {
                 execute(db, "insert into org_unit (code, name, level, valid_from) values ('64', 'Gia Lai', 'PROVINCE',"
                         + " date '2024-01-01')");
@@ -87,8 +89,10 @@ class AuditTriggerBenchmark {
         Path dir = Files.createTempDirectory("bench-audit");
         AuditKey key = AuditKey.generate();
         var files = new AuditSecrets.AuditFiles(dir.resolve("key"), dir.resolve("checkpoints"), true);
+        var transactions = new DataSourceTransactionManager(db);
         return new AuditChain(new AuditChainRepository(JdbcClient.create(db)), key, new CheckpointFile(files, key),
-                new DataSourceTransactionManager(db), Clock.systemUTC(), false, Duration.ZERO);
+                transactions, new vn.serviceindex.portal.base.database.SystemWork(transactions, JdbcClient.create(db)),
+                Clock.systemUTC(), false, Duration.ZERO);
     }
 
     private static int run;

@@ -56,17 +56,17 @@ class KeyedAuditChainTest extends ServiceTest {
 
     /** As a superuser with a SQL console, in one transaction with the guards off. */
     private void asSuperuser(String... statements) {
-        jdbc.sql("alter table audit_record disable trigger user").update();
-        jdbc.sql("alter table audit_link disable trigger user").update();
-        jdbc.sql("alter table audit_chain_head disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_record disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_link disable trigger user").update();
+        schemaOwnerJdbc().sql("alter table audit_chain_head disable trigger user").update();
         try {
             for (String statement : statements) {
-                jdbc.sql(statement).update();
+                schemaOwnerJdbc().sql(statement).update();
             }
         } finally {
-            jdbc.sql("alter table audit_record enable trigger user").update();
-            jdbc.sql("alter table audit_link enable trigger user").update();
-            jdbc.sql("alter table audit_chain_head enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_record enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_link enable trigger user").update();
+            schemaOwnerJdbc().sql("alter table audit_chain_head enable trigger user").update();
         }
     }
 
@@ -178,7 +178,7 @@ class KeyedAuditChainTest extends ServiceTest {
 
     @Test
     void a_link_whose_records_the_sealer_cannot_see_stays_unsealed_instead_of_being_sealed_empty() {
-        long hidden = jdbc.sql("insert into audit_link (correlation_id) values ('unreadable') returning id")
+        long hidden = schemaOwnerJdbc().sql("insert into audit_link (correlation_id) values ('unreadable') returning id")
                 .query(Long.class).single();
         rename("628.03", "Xã Ia Tô (mới)");
 

@@ -31,14 +31,16 @@ class KeyedAuditMigrationTest {
         postgres = EmbeddedPostgres.builder().setLocaleConfig("locale", "C.UTF-8").start();
         dataSource = postgres.getPostgresDatabase();
         jdbc = JdbcClient.create(dataSource);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("11").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("app_user", "postgres")).target("11").load().migrate();
         // Three transactions under the per-field trigger: a unit created; renamed twice in one save; a SQL change.
         inTransaction("c-1", "insert into org_unit (code, name, level, valid_from) values ('64', 'Gia Lai',"
                 + " 'PROVINCE', date '2024-01-01')");
         inTransaction("c-2", "update org_unit set name = 'Gia Lai 1' where code = '64'",
                 "update org_unit set name = 'Gia Lai 2', valid_from = date '2023-01-01' where code = '64'");
         inTransaction("", "update org_unit set valid_to = date '2026-01-01' where code = '64'");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("app_user", "postgres")).load().migrate();
     }
 
     @AfterAll

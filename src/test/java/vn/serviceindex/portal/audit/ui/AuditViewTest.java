@@ -189,9 +189,9 @@ class AuditViewTest extends KaribuTest {
     void the_chain_check_names_the_record_someone_altered_in_the_database() {
         long target = jdbc.sql("select id from audit_record order by id offset 5 limit 1").query(Long.class).single();
         chain.seal();
-        jdbc.sql("alter table audit_record disable trigger audit_record_append_only").update();
-        jdbc.sql("update audit_record set reason = 'giả' where id = " + target).update();
-        jdbc.sql("alter table audit_record enable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("alter table audit_record disable trigger audit_record_append_only").update();
+        schemaOwnerJdbc().sql("update audit_record set reason = 'giả' where id = " + target).update();
+        schemaOwnerJdbc().sql("alter table audit_record enable trigger audit_record_append_only").update();
         login("admin");
         navigate("audit");
 

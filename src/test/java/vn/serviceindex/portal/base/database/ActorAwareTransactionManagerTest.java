@@ -61,7 +61,7 @@ class ActorAwareTransactionManagerTest extends ServiceTest {
         for (int i = 0; i < 3; i++) {
             assertThat(inTransaction(false)).as("nobody logged in").containsOnly("");
         }
-        assertThat(jdbc.sql("select coalesce(current_setting('portal.actor_name', true), '')")
+        assertThat(portalJdbc.sql("select coalesce(current_setting('portal.actor_name', true), '')")
                 .query(String.class).single()).as("outside any transaction").isEmpty();
     }
 
@@ -69,7 +69,7 @@ class ActorAwareTransactionManagerTest extends ServiceTest {
     private List<String> inTransaction(boolean readOnly) {
         var template = new TransactionTemplate(transactionManager);
         template.setReadOnly(readOnly);
-        return template.execute(status -> jdbc.sql("""
+        return template.execute(status -> portalJdbc.sql("""
                         select coalesce(current_setting('portal.actor_id', true), ''),
                                coalesce(current_setting('portal.actor_name', true), ''),
                                coalesce(current_setting('portal.actor_unit', true), '')""")

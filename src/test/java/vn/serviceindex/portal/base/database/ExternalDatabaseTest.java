@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // Declared before @SpringBootTest: its afterAll then runs after Spring has closed the context and its connections.
 @ExtendWith(ExternalDatabaseTest.FreshDatabase.class)
-@SpringBootTest(properties = {"spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=2"})
+@SpringBootTest(properties = {"spring.datasource.username=postgres", "spring.datasource.hikari.maximum-pool-size=3"})
 @ActiveProfiles({"test", "demo"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
