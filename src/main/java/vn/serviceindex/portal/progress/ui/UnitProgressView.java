@@ -35,6 +35,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.export.TableWriter;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.WindowWidth;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.ui.RefusalPage;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
@@ -289,14 +290,12 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
-        var page = attach.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
+        WindowWidth.follow(attach, this::fitTo);
     }
 
     /** A phone shows the group, its current rate and status, and the what-if advice under each row. */
     void fitTo(int windowWidth) {
-        boolean phone = windowWidth > 0 && windowWidth < 700;
+        boolean phone = WindowWidth.isPhone(windowWidth);
         if (phone != narrow) {
             narrow = phone;
             showColumns();

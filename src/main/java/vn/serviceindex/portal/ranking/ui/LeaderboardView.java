@@ -30,6 +30,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.WindowWidth;
 import vn.serviceindex.portal.base.ui.TableDownload;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
@@ -160,14 +161,12 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
-        var page = attach.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
+        WindowWidth.follow(attach, this::fitTo);
     }
 
     /** A phone shows rank, name, score and the chosen group; a tap on a row shows the rest. */
     void fitTo(int windowWidth) {
-        boolean phone = windowWidth > 0 && windowWidth < 700;
+        boolean phone = WindowWidth.isPhone(windowWidth);
         if (phone != narrow) {
             narrow = phone;
             showColumns();
