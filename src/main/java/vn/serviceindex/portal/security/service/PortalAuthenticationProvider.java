@@ -17,6 +17,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import vn.serviceindex.portal.base.database.SystemWork;
 
 /**
  * The one check of a name and password, for the login form and HTTP Basic alike: first whether failures before it
@@ -32,9 +33,13 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
     private final PortalUserRepository users;
     private final LoginThrottle throttle;
     private final CredentialCache credentials;
+    /** Nobody is known yet: the account and its roles are read past the walls, by name. */
+    private final SystemWork systemWork;
 
-    PortalAuthenticationProvider(PortalUserRepository users, LoginThrottle throttle, CredentialCache credentials) {
+    PortalAuthenticationProvider(PortalUserRepository users, LoginThrottle throttle, CredentialCache credentials,
+                                 SystemWork systemWork) {
         this.users = users;
+        this.systemWork = systemWork;
         this.throttle = throttle;
         this.credentials = credentials;
     }
@@ -55,7 +60,8 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
         if (standing.refusal() != null) {
             throw standing.refusal();
         }
-        Optional<PortalUser> user = wellFormed ? users.findByUsername(username) : Optional.empty();
+        Optional<PortalUser> user = wellFormed
+                ? systemWork.run("login lookup", () -> users.findByUsername(username)) : Optional.empty();
         if (!credentials.matches(subject, password, user.map(PortalUser::passwordHash).orElse(null))) {
             throttle.recordFailure(subject, address, user.orElse(null)).ifPresent(refusal -> {
                 throw refusal;
@@ -92,9 +98,9 @@ class PortalAuthenticationProvider implements AuthenticationProvider {
 
         @Bean
         AuthenticationManager authenticationManager(PortalUserRepository users, LoginThrottle throttle,
-                                                    CredentialCache credentials) {
+                                                    CredentialCache credentials, SystemWork systemWork) {
             ProviderManager manager = new ProviderManager(
-                    new PortalAuthenticationProvider(users, throttle, credentials));
+                    new PortalAuthenticationProvider(users, throttle, credentials, systemWork));
             // PortalUser carries the hash, which the session must keep for nothing; the token has no password.
             manager.setEraseCredentialsAfterAuthentication(true);
             return manager;
