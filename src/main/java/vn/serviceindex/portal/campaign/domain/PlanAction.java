@@ -1,7 +1,9 @@
 package vn.serviceindex.portal.campaign.domain;
 
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plan's life cycle: the unit submits (or withdraws) its plan; the province approves it, returns it with a
@@ -39,6 +41,21 @@ public enum PlanAction {
     /** A returned or reopened plan goes back to the unit, which must learn why. */
     public boolean needsComment() {
         return needsComment;
+    }
+
+    /**
+     * The moves a reader may make on a plan in {@code current} (null: not saved yet, which is a draft): the unit's
+     * editors make the unit's moves, the province's monitors the province's, each only where the life cycle allows.
+     */
+    public static Set<PlanAction> offered(@Nullable PlanStatus current, boolean mayEdit, boolean mayMonitor) {
+        PlanStatus status = current == null ? PlanStatus.DRAFT : current;
+        Set<PlanAction> offered = EnumSet.noneOf(PlanAction.class);
+        for (PlanAction action : values()) {
+            if ((action.byProvince ? mayMonitor : mayEdit) && action.from.contains(status)) {
+                offered.add(action);
+            }
+        }
+        return offered;
     }
 
     public String labelKey() {

@@ -2,6 +2,7 @@ package vn.serviceindex.portal.campaign.domain;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 
@@ -25,5 +26,15 @@ public record PlanSheet(Campaign campaign, CampaignProgress progress, boolean to
     /** Whether the account may change the plan's content now: an editor, and a draft or returned plan. */
     public boolean editable() {
         return mayEdit && (plan == null || plan.status().editable());
+    }
+
+    /** The life-cycle moves this account may make on the plan as it stands. */
+    public Set<PlanAction> offeredActions() {
+        return PlanAction.offered(plan == null ? null : plan.status(), mayEdit, mayMonitor);
+    }
+
+    /** Editors report tasks' progress once the plan has left their hands (submitted or approved). */
+    public boolean mayReportProgress() {
+        return mayEdit && plan != null && !editable();
     }
 }

@@ -39,6 +39,7 @@ import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.campaign.domain.Campaign;
+import vn.serviceindex.portal.campaign.domain.CampaignDefaults;
 import vn.serviceindex.portal.campaign.domain.CampaignDraft;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.GroupSetting;
@@ -135,7 +136,7 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
                 }
                 province.setItems(provinces);
                 province.setValue(provinces.getFirst());
-                fill(blank());
+                fill(CampaignDefaults.blank());
                 title.setText(getTranslation("campaign.action.create"));
             }
         } catch (UserError error) {
@@ -174,17 +175,6 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
         save.setVisible(!readOnly);
     }
 
-    /** A new campaign: the whole province; online services and payment by the rule (+10 points), others 100 %. */
-    private CampaignDraft blank() {
-        List<GroupSetting> settings = new ArrayList<>();
-        for (GroupCode group : GroupCode.values()) {
-            settings.add(group == GroupCode.CLGQ || group == GroupCode.TTTT
-                    ? new GroupSetting(group, TargetKind.RULE, null, null, 10.0, IncrementMode.POINTS)
-                    : new GroupSetting(group, TargetKind.FIXED, 100.0, null, null, IncrementMode.POINTS));
-        }
-        return new CampaignDraft("", "", null, null, null, true, List.of(), List.of(), settings);
-    }
-
     private void fill(CampaignDraft draft) {
         name.setValue(draft.name());
         referenceNumber.setValue(draft.referenceNumber());
@@ -200,18 +190,18 @@ public class CampaignSettingsView extends VerticalLayout implements BeforeEnterO
         draft.groups().forEach(setting -> groups.get(setting.group()).fill(setting));
     }
 
-    /** Milestones after 50 and 100 days, as the province's plans set them, once the start date is known. */
+    /** The default milestone checks, once the start date of a new campaign is known. */
     private void suggestMilestones() {
         LocalDate start = startDate.getValue();
         if (start == null || milestones.getComponentCount() > 0 || editing != null) {
             return;
         }
-        milestones.add(new MilestoneRow(new MilestoneEntry(getTranslation("campaign.milestone.after", 50),
-                start.plusDays(49))));
-        milestones.add(new MilestoneRow(new MilestoneEntry(getTranslation("campaign.milestone.after", 100),
-                start.plusDays(99))));
+        for (var suggested : CampaignDefaults.milestones(start)) {
+            milestones.add(new MilestoneRow(new MilestoneEntry(
+                    getTranslation("campaign.milestone.after", suggested.days()), suggested.date())));
+        }
         if (endDate.getValue() == null) {
-            endDate.setValue(start.plusDays(100));
+            endDate.setValue(CampaignDefaults.end(start));
         }
     }
 

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,8 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
@@ -43,11 +42,9 @@ import vn.serviceindex.portal.campaign.domain.PlanAction;
 import vn.serviceindex.portal.campaign.domain.PlanContent;
 import vn.serviceindex.portal.campaign.domain.PlanDraft;
 import vn.serviceindex.portal.campaign.domain.PlanSheet;
-import vn.serviceindex.portal.campaign.domain.PlanStatus;
 import vn.serviceindex.portal.campaign.domain.PlanTask;
 import vn.serviceindex.portal.campaign.domain.PlanTransition;
 import vn.serviceindex.portal.campaign.domain.PlanValidation;
-import vn.serviceindex.portal.campaign.domain.TaskStatus;
 import vn.serviceindex.portal.campaign.domain.UnitPlan;
 import vn.serviceindex.portal.campaign.service.PlanService;
 
@@ -133,9 +130,9 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         phaseGrid.addClassName("plan-phases");
         phaseGrid.addSelectionListener(selection -> updateRowButtons());
         addPhase.setText(getTranslation("plan.phase.add"));
-        addPhase.addClickListener(click -> show(new PhaseDialog(null)));
+        addPhase.addClickListener(click -> openPhaseDialog(null));
         editPhase.setText(getTranslation("plan.phase.edit"));
-        editPhase.addClickListener(click -> selectedPhase().ifPresent(p -> show(new PhaseDialog(p))));
+        editPhase.addClickListener(click -> selectedPhase().ifPresent(this::openPhaseDialog));
         removePhase.setText(getTranslation("plan.phase.remove"));
         removePhase.addThemeVariants(ButtonVariant.LUMO_ERROR);
         removePhase.addClickListener(click -> selectedPhase().ifPresent(this::removePhase));
@@ -152,14 +149,14 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         taskGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         taskGrid.addSelectionListener(selection -> updateRowButtons());
         addTask.setText(getTranslation("plan.task.add"));
-        addTask.addClickListener(click -> show(new TaskDialog(null)));
+        addTask.addClickListener(click -> openTaskDialog(null));
         editTask.setText(getTranslation("plan.task.edit"));
-        editTask.addClickListener(click -> selectedTask().ifPresent(t -> show(new TaskDialog(t))));
+        editTask.addClickListener(click -> selectedTask().ifPresent(this::openTaskDialog));
         removeTask.setText(getTranslation("plan.task.remove"));
         removeTask.addThemeVariants(ButtonVariant.LUMO_ERROR);
         removeTask.addClickListener(click -> selectedTask().ifPresent(this::removeTask));
         reportProgress.setText(getTranslation("plan.task.reportProgress"));
-        reportProgress.addClickListener(click -> selectedTask().ifPresent(t -> show(new ProgressDialog(t))));
+        reportProgress.addClickListener(click -> selectedTask().ifPresent(this::openProgressDialog));
 
         history.addColumn(t -> CampaignLabels.moment(t.at(), locale)).setHeader(getTranslation("plan.history.at"));
         history.addColumn(PlanTransition::actorName).setHeader(getTranslation("plan.history.actor"));
@@ -178,11 +175,11 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         withdraw.addClickListener(click -> act(PlanAction.WITHDRAW, ""));
         approve.setText(getTranslation("plan.action.APPROVE"));
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        approve.addClickListener(click -> show(new CommentDialog(PlanAction.APPROVE)));
+        approve.addClickListener(click -> openCommentDialog(PlanAction.APPROVE));
         returnPlan.setText(getTranslation("plan.action.RETURN"));
-        returnPlan.addClickListener(click -> show(new CommentDialog(PlanAction.RETURN)));
+        returnPlan.addClickListener(click -> openCommentDialog(PlanAction.RETURN));
         reopen.setText(getTranslation("plan.action.REOPEN"));
-        reopen.addClickListener(click -> show(new CommentDialog(PlanAction.REOPEN)));
+        reopen.addClickListener(click -> openCommentDialog(PlanAction.REOPEN));
         reload.setText(getTranslation("plan.reload"));
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         reload.addClickListener(click -> load());
@@ -277,17 +274,17 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
                 new H3(getTranslation("plan.section.tasks")),
                 new HorizontalLayout(addTask, editTask, removeTask, reportProgress), taskGrid);
 
-        PlanStatus current = plan == null ? null : plan.status();
+        Set<PlanAction> offered = loaded.offeredActions();
         save.setVisible(editable);
-        submit.setVisible(editable);
-        withdraw.setVisible(loaded.mayEdit() && current == PlanStatus.SUBMITTED);
-        approve.setVisible(loaded.mayMonitor() && current == PlanStatus.SUBMITTED);
-        returnPlan.setVisible(loaded.mayMonitor() && current == PlanStatus.SUBMITTED);
-        reopen.setVisible(loaded.mayMonitor() && current == PlanStatus.APPROVED);
+        submit.setVisible(offered.contains(PlanAction.SUBMIT));
+        withdraw.setVisible(offered.contains(PlanAction.WITHDRAW));
+        approve.setVisible(offered.contains(PlanAction.APPROVE));
+        returnPlan.setVisible(offered.contains(PlanAction.RETURN));
+        reopen.setVisible(offered.contains(PlanAction.REOPEN));
         for (Button button : List.of(addPhase, editPhase, removePhase, addTask, editTask, removeTask)) {
             button.setVisible(editable);
         }
-        reportProgress.setVisible(loaded.mayEdit() && plan != null && !editable);
+        reportProgress.setVisible(loaded.mayReportProgress());
         updateRowButtons();
         changeHistory.setVisible(plan != null);
         var actions = new HorizontalLayout(save, submit, withdraw, approve, returnPlan, reopen, reload,
@@ -442,6 +439,46 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         updateRowButtons();
     }
 
+    private void openPhaseDialog(@Nullable Phase editing) {
+        if (sheet != null && targets != null) {
+            show(new PhaseDialog(sheet.campaign(), phases, editing, this::phasesChanged));
+        }
+    }
+
+    /** The phases as the dialog checked them; the targets gain or lose a column with them. */
+    private void phasesChanged(List<Phase> checked, boolean added) {
+        if (targets == null) {
+            return;
+        }
+        phases = new ArrayList<>(checked);
+        if (added) {
+            targets.phaseAdded();
+        }
+        targets.update(phases);
+        phaseGrid.setItems(phases);
+        updateRowButtons();
+    }
+
+    private void openTaskDialog(@Nullable PlanTask editing) {
+        show(new TaskDialog(tasks, editing, checked -> {
+            tasks = new ArrayList<>(checked);
+            taskGrid.setItems(tasks);
+            updateRowButtons();
+        }));
+    }
+
+    private void openProgressDialog(PlanTask task) {
+        if (sheet != null && sheet.plan() != null) {
+            show(new ProgressDialog(plans, sheet.plan(), task, this::load));
+        }
+    }
+
+    private void openCommentDialog(PlanAction action) {
+        if (sheet != null && sheet.plan() != null) {
+            show(new CommentDialog(plans, sheet.plan(), action, this::load));
+        }
+    }
+
     private void show(Dialog dialog) {
         closeDialog();
         openDialog = dialog;
@@ -458,276 +495,5 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public String getPageTitle() {
         return sheet == null ? getTranslation("plan.pageTitle") : getTranslation("plan.title", sheet.unit().name());
-    }
-
-    /**
-     * Adds a phase or changes one; the phases' rules are checked at once, with the messages of the service, and a
-     * date that breaks them is marked on its field. When the last phase already runs to the campaign's end, a new
-     * phase is proposed as the second half of it, and the last phase is shortened to make room.
-     */
-    class PhaseDialog extends Dialog {
-
-        final TextField name = new TextField(getTranslation("plan.phase.name"));
-        final DatePicker start = DateFields.datePicker(getTranslation("plan.phase.start"));
-        final DatePicker end = DateFields.datePicker(getTranslation("plan.phase.end"));
-        final Paragraph splitNote = new Paragraph();
-        final Button ok = new Button(getTranslation("plan.dialog.ok"));
-        private final @Nullable Phase editing;
-
-        PhaseDialog(@Nullable Phase editing) {
-            this.editing = editing;
-            setHeaderTitle(getTranslation(editing == null ? "plan.phase.add" : "plan.phase.edit"));
-            name.setMaxLength(PlanValidation.MAX_PHASE_NAME);
-            splitNote.addClassName("phase-split-note");
-            splitNote.setVisible(false);
-            if (editing != null) {
-                name.setValue(editing.name());
-                start.setValue(editing.start());
-                end.setValue(editing.end());
-            } else {
-                name.setValue(getTranslation("plan.phase.defaultName", phases.size() + 1));
-                proposeDates();
-                start.addValueChangeListener(change -> explainSplit());
-            }
-            add(new FormLayout(name, start, end), splitNote);
-            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            ok.addClickListener(click -> confirm());
-            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
-        }
-
-        /** The day after the last phase to the campaign's end; with no day left, the second half of the last phase. */
-        private void proposeDates() {
-            PlanSheet current = sheet;
-            LocalDate campaignEnd = current == null ? null : current.campaign().endDate();
-            Phase last = lastPhase().orElse(null);
-            LocalDate after = last == null || last.end() == null ? null : last.end().plusDays(1);
-            if (campaignEnd != null && last != null && last.start() != null && after != null
-                    && after.isAfter(campaignEnd.minusDays(1))) {
-                long days = ChronoUnit.DAYS.between(last.start(), campaignEnd) + 1;
-                start.setValue(last.start().plusDays(days / 2));
-                end.setValue(campaignEnd);
-                explainSplit();
-                return;
-            }
-            start.setValue(after);
-            end.setValue(campaignEnd);
-        }
-
-        private Optional<Phase> lastPhase() {
-            return phases.stream().filter(p -> p.end() != null).max((a, b) -> a.end().compareTo(b.end()));
-        }
-
-        /** Whether the new phase starts inside the last one, which then ends the day before. */
-        private Optional<Phase> splits() {
-            LocalDate from = start.getValue();
-            return lastPhase().filter(last -> editing == null && from != null && last.start() != null
-                    && from.isAfter(last.start()) && !from.isAfter(last.end()));
-        }
-
-        private void explainSplit() {
-            var split = splits();
-            splitNote.setVisible(split.isPresent());
-            split.ifPresent(last -> splitNote.setText(getTranslation("plan.phase.splitNote", last.name(),
-                    Formats.date(start.getValue().minusDays(1), getLocale()))));
-        }
-
-        void confirm() {
-            PlanSheet current = sheet;
-            if (current == null || targets == null) {
-                return;
-            }
-            start.setInvalid(false);
-            end.setInvalid(false);
-            Campaign campaign = current.campaign();
-            if (!datesFit(campaign)) {
-                return;
-            }
-            var phase = new Phase(editing == null ? null : editing.id(), name.getValue(), start.getValue(),
-                    end.getValue());
-            List<Phase> candidate = new ArrayList<>(phases);
-            if (editing == null) {
-                var split = splits();
-                split.ifPresent(last -> candidate.set(phases.indexOf(last),
-                        new Phase(last.id(), last.name(), last.start(), start.getValue().minusDays(1))));
-                candidate.add(phase);
-            } else {
-                candidate.set(phases.indexOf(editing), phase);
-            }
-            List<Phase> checked;
-            try {
-                checked = PlanValidation.checkedPhases(candidate, campaign);
-            } catch (UserError error) {
-                Notifications.error(error);
-                return;
-            }
-            phases = new ArrayList<>(checked);
-            if (editing == null) {
-                targets.phaseAdded();
-            }
-            targets.update(phases);
-            phaseGrid.setItems(phases);
-            updateRowButtons();
-            close();
-        }
-
-        /** Marks a missing date, or one outside the campaign, on its own field. */
-        private boolean datesFit(Campaign campaign) {
-            LocalDate from = start.getValue();
-            LocalDate to = end.getValue();
-            String period = CampaignLabels.period(campaign.startDate(), campaign.endDate(), getLocale());
-            boolean fits = true;
-            if (from == null || from.isBefore(campaign.startDate()) || from.isAfter(campaign.endDate())) {
-                mark(start, from == null ? "plan.phase.error.dateMissing" : "plan.phase.error.outside", period);
-                fits = false;
-            }
-            if (to == null || to.isBefore(campaign.startDate()) || to.isAfter(campaign.endDate())) {
-                mark(end, to == null ? "plan.phase.error.dateMissing" : "plan.phase.error.outside", period);
-                fits = false;
-            } else if (from != null && !to.isAfter(from)) {
-                mark(end, "plan.phase.error.endBeforeStart", period);
-                fits = false;
-            }
-            return fits;
-        }
-
-        private void mark(DatePicker field, String key, String period) {
-            field.setErrorMessage(getTranslation(key, period));
-            field.setInvalid(true);
-        }
-    }
-
-    /** Adds a task or changes one, while the plan is editable. */
-    class TaskDialog extends Dialog {
-
-        final TextField taskTitle = new TextField(getTranslation("plan.task.title"));
-        final TextField responsible = new TextField(getTranslation("plan.task.responsible"));
-        final DatePicker dueDate = DateFields.datePicker(getTranslation("plan.task.dueDate"));
-        final Select<TaskStatus> taskStatus = new Select<>();
-        final TextArea note = new TextArea(getTranslation("plan.task.note"));
-        final Button ok = new Button(getTranslation("plan.dialog.ok"));
-        private final @Nullable PlanTask editing;
-
-        TaskDialog(@Nullable PlanTask editing) {
-            this.editing = editing;
-            setHeaderTitle(getTranslation(editing == null ? "plan.task.add" : "plan.task.edit"));
-            taskTitle.setMaxLength(PlanValidation.MAX_TASK_TITLE);
-            responsible.setMaxLength(PlanValidation.MAX_RESPONSIBLE);
-            note.setMaxLength(PlanValidation.MAX_NOTE);
-            taskStatus.setLabel(getTranslation("plan.task.status"));
-            taskStatus.setItems(TaskStatus.values());
-            taskStatus.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
-            taskStatus.setValue(editing == null ? TaskStatus.NOT_STARTED : editing.status());
-            if (editing != null) {
-                taskTitle.setValue(editing.title());
-                responsible.setValue(editing.responsible());
-                dueDate.setValue(editing.dueDate());
-                note.setValue(editing.progressNote());
-            }
-            var form = new FormLayout(taskTitle, responsible, dueDate, taskStatus, note);
-            form.setColspan(taskTitle, 2);
-            form.setColspan(note, 2);
-            add(form);
-            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            ok.addClickListener(click -> confirm());
-            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
-        }
-
-        void confirm() {
-            var task = new PlanTask(editing == null ? null : editing.id(), taskTitle.getValue(),
-                    responsible.getValue(), dueDate.getValue(), taskStatus.getValue(), note.getValue());
-            List<PlanTask> candidate = new ArrayList<>(tasks);
-            if (editing == null) {
-                candidate.add(task);
-            } else {
-                candidate.set(tasks.indexOf(editing), task);
-            }
-            try {
-                candidate = PlanValidation.checkedTasks(candidate);
-            } catch (UserError error) {
-                Notifications.error(error);
-                return;
-            }
-            tasks = new ArrayList<>(candidate);
-            taskGrid.setItems(tasks);
-            updateRowButtons();
-            close();
-        }
-    }
-
-    /** Reports a task's progress on a submitted or approved plan: stored at once, the rest of the plan untouched. */
-    class ProgressDialog extends Dialog {
-
-        final Select<TaskStatus> taskStatus = new Select<>();
-        final TextArea note = new TextArea(getTranslation("plan.task.note"));
-        final Button ok = new Button(getTranslation("action.save"));
-        private final PlanTask task;
-
-        ProgressDialog(PlanTask task) {
-            this.task = task;
-            setHeaderTitle(getTranslation("plan.task.progressTitle", task.title()));
-            taskStatus.setLabel(getTranslation("plan.task.status"));
-            taskStatus.setItems(TaskStatus.values());
-            taskStatus.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
-            taskStatus.setValue(task.status());
-            note.setMaxLength(PlanValidation.MAX_NOTE);
-            note.setValue(task.progressNote());
-            add(new FormLayout(taskStatus, note));
-            ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            ok.addClickListener(click -> confirm());
-            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), ok);
-        }
-
-        void confirm() {
-            PlanSheet current = sheet;
-            if (current == null || current.plan() == null || task.id() == null) {
-                return;
-            }
-            try {
-                plans.reportProgress(current.plan().id(), current.plan().version(), task.id(), taskStatus.getValue(),
-                        note.getValue());
-                Notifications.success("plan.progressSaved", task.title());
-                close();
-                load();
-            } catch (UserError error) {
-                Notifications.error(error);
-            }
-        }
-    }
-
-    /** Approving (an optional comment), returning or reopening a plan (the unit must learn why). */
-    class CommentDialog extends Dialog {
-
-        final TextArea comment = new TextArea();
-        final Button confirm = new Button();
-        private final PlanAction action;
-
-        CommentDialog(PlanAction action) {
-            this.action = action;
-            setHeaderTitle(getTranslation("plan.comment.title." + action.name()));
-            comment.setLabel(getTranslation("plan.comment.label." + action.name()));
-            comment.setMaxLength(PlanValidation.MAX_REASON);
-            comment.setRequiredIndicatorVisible(action != PlanAction.APPROVE);
-            comment.setWidthFull();
-            add(comment);
-            confirm.setText(getTranslation(action.labelKey()));
-            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            confirm.addClickListener(click -> confirm());
-            getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), this.confirm);
-        }
-
-        void confirm() {
-            PlanSheet current = sheet;
-            if (current == null || current.plan() == null) {
-                return;
-            }
-            try {
-                plans.act(current.plan().id(), current.plan().version(), action, comment.getValue());
-                Notifications.success("plan.done." + action.name());
-                close();
-                load();
-            } catch (UserError error) {
-                Notifications.error(error);
-            }
-        }
     }
 }

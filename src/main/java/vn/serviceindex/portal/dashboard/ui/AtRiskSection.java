@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
+import vn.serviceindex.portal.dashboard.domain.AtRiskPicture;
 import vn.serviceindex.portal.dashboard.domain.GroupOutlook;
+import vn.serviceindex.portal.dashboard.service.DashboardService;
 import vn.serviceindex.portal.progress.domain.AtRisk;
 import vn.serviceindex.portal.progress.domain.BacktestSummary;
 import vn.serviceindex.portal.progress.domain.ForecastSheet;
 import vn.serviceindex.portal.progress.domain.Trend;
-import vn.serviceindex.portal.progress.service.ForecastService;
 import vn.serviceindex.portal.progress.ui.ForecastLabels;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
 import vn.serviceindex.portal.progress.ui.UnitProgressView;
@@ -42,8 +42,7 @@ public class AtRiskSection extends VerticalLayout {
     /** How many names of units forecast to miss a group's cell shows before "and N more". */
     static final int NAMED = 5;
 
-    private final ForecastService forecasts;
-    private final List<String> groupCodes;
+    private final DashboardService dashboard;
     final H3 title = new H3();
     final Paragraph method = new Paragraph();
     final Paragraph empty = new Paragraph();
@@ -52,12 +51,8 @@ public class AtRiskSection extends VerticalLayout {
     final Paragraph backtest = new Paragraph();
     @Nullable ForecastSheet sheet;
 
-    /**
-     * @param groupCodes the formula set's groups, in its order
-     */
-    public AtRiskSection(ForecastService forecasts, List<String> groupCodes) {
-        this.forecasts = forecasts;
-        this.groupCodes = List.copyOf(groupCodes);
+    public AtRiskSection(DashboardService dashboard) {
+        this.dashboard = dashboard;
         addClassName("forecast-section");
         setPadding(false);
         Locale locale = getLocale();
@@ -109,14 +104,8 @@ public class AtRiskSection extends VerticalLayout {
 
     /** Shows the forecast of the province's units in its current campaign; nothing without one. */
     public void show(@Nullable Long provinceId) {
-        sheet = null;
-        if (provinceId != null) {
-            try {
-                sheet = forecasts.forecasts(provinceId, null).orElse(null);
-            } catch (UserError refused) {
-                sheet = null;
-            }
-        }
+        AtRiskPicture picture = provinceId == null ? AtRiskPicture.NONE : dashboard.atRisk(provinceId);
+        sheet = picture.sheet();
         ForecastSheet shown = sheet;
         Locale locale = getLocale();
         title.setText(shown == null ? getTranslation("forecast.dashboard.title.none")
@@ -125,11 +114,9 @@ public class AtRiskSection extends VerticalLayout {
         boolean nothing = shown == null || shown.units().isEmpty();
         empty.setText(nothing ? getTranslation("forecast.dashboard.empty") : "");
         empty.setVisible(nothing);
-        List<GroupOutlook> outlooks = shown == null ? List.of()
-                : GroupOutlook.byGroup(groupCodes, shown.units());
-        outlook.setItems(outlooks);
+        outlook.setItems(picture.outlooks());
         atRisk.setItems(shown == null ? List.of() : shown.atRisk().stream().limit(LISTED).toList());
-        BacktestSummary tried = nothing ? null : BacktestSummary.of(forecasts.backtest(provinceId));
+        BacktestSummary tried = picture.backtest();
         backtest.setText(tried == null || tried.forecasts() == 0 ? ""
                 : getTranslation("forecast.dashboard.backtest", tried.forecasts(),
                 Formats.decimal(tried.meanAbsoluteError(), locale),

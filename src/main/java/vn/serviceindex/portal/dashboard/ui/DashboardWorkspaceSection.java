@@ -6,20 +6,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import vn.serviceindex.portal.base.ui.WorkspaceSection;
-import vn.serviceindex.portal.campaign.domain.Campaign;
-import vn.serviceindex.portal.campaign.service.CampaignService;
-import vn.serviceindex.portal.dashboard.domain.CampaignTrack;
+import vn.serviceindex.portal.dashboard.domain.CampaignSummary;
 import vn.serviceindex.portal.dashboard.domain.GroupTrack;
-import vn.serviceindex.portal.progress.domain.UnitProgress;
-import vn.serviceindex.portal.progress.service.ProgressService;
+import vn.serviceindex.portal.dashboard.service.DashboardService;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
-import vn.serviceindex.portal.index.domain.IndexGroup;
-import vn.serviceindex.portal.ranking.service.LeaderboardService;
 
 /**
  * On the province's own workspace, for those who run its campaign: how many units keep to their targets in every
@@ -29,34 +23,28 @@ import vn.serviceindex.portal.ranking.service.LeaderboardService;
 @Order(12)
 class DashboardWorkspaceSection implements WorkspaceSection {
 
-    private final CampaignService campaigns;
-    private final ProgressService progress;
-    private final LeaderboardService leaderboards;
+    private final DashboardService dashboard;
 
-    DashboardWorkspaceSection(CampaignService campaigns, ProgressService progress, LeaderboardService leaderboards) {
-        this.campaigns = campaigns;
-        this.progress = progress;
-        this.leaderboards = leaderboards;
+    DashboardWorkspaceSection(DashboardService dashboard) {
+        this.dashboard = dashboard;
     }
 
     @Override
     public List<Component> cardsFor(long unitId) {
-        Optional<Campaign> current = campaigns.currentFor(unitId)
-                .filter(c -> c.provinceId() == unitId && campaigns.mayManage(c));
-        if (current.isEmpty()) {
+        Optional<CampaignSummary> summary = dashboard.summaryForManager(unitId);
+        if (summary.isEmpty()) {
             return List.of();
         }
         UI ui = UI.getCurrent();
-        List<UnitProgress> units = progress.campaignProgress(current.get().id());
-        long everywhere = units.stream().filter(u -> u.onTrack() == u.groups().size()).count();
         var card = new Div(new H3(ui.getTranslation("dashboard.title")));
         card.addClassNames("workspace-place", "dashboard-card");
-        card.add(new Paragraph(ui.getTranslation("dashboard.card.everywhere", everywhere, units.size())));
-        CampaignTrack.byGroup(leaderboards.groupsToday().stream().map(IndexGroup::code).toList(), units).stream()
-                .filter(t -> t.judged() > 0)
-                .min(Comparator.comparingDouble(GroupTrack::onTrackShare))
-                .ifPresent(worst -> card.add(new Paragraph(ui.getTranslation("dashboard.card.weakest",
-                        ProgressLabels.group(card, worst.groupCode()), worst.onTrack(), worst.judged()))));
+        card.add(new Paragraph(ui.getTranslation("dashboard.card.everywhere", summary.get().onTrackEverywhere(),
+                summary.get().units())));
+        GroupTrack worst = summary.get().weakest();
+        if (worst != null) {
+            card.add(new Paragraph(ui.getTranslation("dashboard.card.weakest",
+                    ProgressLabels.group(card, worst.groupCode()), worst.onTrack(), worst.judged())));
+        }
         card.add(new RouterLink(ui.getTranslation("dashboard.card.open"), ProvinceDashboardView.class));
         return List.of(card);
     }

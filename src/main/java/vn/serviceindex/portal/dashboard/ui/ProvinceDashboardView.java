@@ -5,12 +5,11 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.stream.Collectors;
 import vn.serviceindex.portal.base.export.TableFormat;
-import vn.serviceindex.portal.dashboard.domain.CampaignTrack;
+import vn.serviceindex.portal.dashboard.domain.CampaignPicture;
 import vn.serviceindex.portal.dashboard.domain.GroupTrack;
+import vn.serviceindex.portal.dashboard.service.DashboardService;
 import vn.serviceindex.portal.progress.domain.GroupProgress;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
-import vn.serviceindex.portal.progress.service.ForecastService;
-import vn.serviceindex.portal.progress.service.ProgressService;
 import vn.serviceindex.portal.progress.ui.ProgressLabels;
 import vn.serviceindex.portal.progress.ui.UnitProgressView;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,30 +28,21 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Chart;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.TableDownload;
-import vn.serviceindex.portal.campaign.domain.Campaign;
-import vn.serviceindex.portal.base.time.PortalCalendar;
-import vn.serviceindex.portal.campaign.service.CampaignService;
 import vn.serviceindex.portal.campaign.ui.CampaignBanner;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
-import vn.serviceindex.portal.index.domain.IndexGroup;
-import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
-import vn.serviceindex.portal.unit.service.UnitService;
 
 /**
  * The province monitoring office's weekly picture for the chairman: where the campaign stands, how the units keep to
@@ -63,14 +53,10 @@ import vn.serviceindex.portal.unit.service.UnitService;
 @Menu(order = 3, icon = "DASHBOARD", title = "nav.dashboard")
 public class ProvinceDashboardView extends VerticalLayout implements HasDynamicTitle {
 
-    private final LeaderboardService leaderboards;
-    private final CampaignService campaigns;
-    private final UnitService units;
-    private final PortalCalendar calendar;
-    private final ProgressService progress;
+    private final DashboardService dashboard;
 
     /** How many of the units furthest behind the dashboard lists. */
-    static final int MOST_BEHIND = 10;
+    static final int MOST_BEHIND = DashboardService.MOST_BEHIND;
 
     final ComboBox<RankedUnit> province = new ComboBox<>();
     final ComboBox<String> period = new ComboBox<>();
@@ -89,22 +75,15 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     final Paragraph trendEmpty = new Paragraph();
     List<ScorePoint> trend = List.of();
 
-    ProvinceDashboardView(LeaderboardService leaderboards, CampaignService campaigns, UnitService units,
-                          PortalCalendar calendar, ProgressService progress, ForecastService forecasts) {
-        this.leaderboards = leaderboards;
-        this.campaigns = campaigns;
-        this.units = units;
-        this.calendar = calendar;
-        this.progress = progress;
-        this.atRisk = new AtRiskSection(forecasts, leaderboards.groupsToday().stream().map(IndexGroup::code).toList());
+    ProvinceDashboardView(DashboardService dashboard) {
+        this.dashboard = dashboard;
+        this.atRisk = new AtRiskSection(dashboard);
         addClassName("province-dashboard");
         Locale locale = getLocale();
 
         province.setLabel(getTranslation("ranking.province"));
         province.setItemLabelGenerator(RankedUnit::name);
-        // A province's dashboard is for its readers: not for an account reading only a unit inside it.
-        List<RankedUnit> provinces = leaderboards.provinces().stream()
-                .filter(p -> units.findReadable(p.id()).isPresent()).toList();
+        List<RankedUnit> provinces = dashboard.provinces();
         province.setItems(provinces);
         period.setLabel(getTranslation("ranking.period"));
         period.setAllowCustomValue(true);
@@ -191,39 +170,29 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
             return;
         }
         showCampaign(chosen);
-        List<String> periods = leaderboards.periods(chosen.id());
+        List<String> periods = dashboard.periods(chosen.id());
         period.setItems(periods);
-        period.setValue(defaultPeriod(periods, calendar.today()).orElse(null));
-        List<OrgUnit> choices = new ArrayList<>();
-        choices.add(units.get(chosen.id()));
-        choices.addAll(campaigns.unitsBelow(chosen.id()));
+        period.setValue(dashboard.defaultPeriod(periods).orElse(null));
+        List<OrgUnit> choices = dashboard.trendUnits(chosen.id());
         trendUnit.setItems(choices);
         trendUnit.setValue(choices.getFirst());
     }
 
-    /** The newest period that has begun by today: a month still to come has no figures a chairman could use. */
-    static Optional<String> defaultPeriod(List<String> periodsNewestFirst, LocalDate today) {
-        return Period.current(periodsNewestFirst, today);
-    }
-
     private void showCampaign(RankedUnit chosen) {
         campaign.removeAll();
-        Optional<Campaign> current = campaigns.currentFor(chosen.id());
-        if (current.isPresent()) {
-            campaign.add(new CampaignBanner(current.get(), campaigns.progress(current.get()),
-                    campaigns.todayIsPinned()));
-            measured = progress.campaignProgress(current.get().id());
+        CampaignPicture picture = dashboard.campaign(chosen.id());
+        if (picture.campaign() != null && picture.progress() != null) {
+            campaign.add(new CampaignBanner(picture.campaign(), picture.progress(), picture.todayPinned()));
         } else {
             campaign.add(new Paragraph(getTranslation("dashboard.noCampaign")));
-            measured = List.of();
         }
-        List<GroupTrack> tracks = CampaignTrack.byGroup(leaderboards.groupsToday().stream().map(IndexGroup::code).toList(),
-                measured);
+        measured = picture.measured();
+        List<GroupTrack> tracks = picture.tracks();
         track.setItems(tracks);
         trackChart.setOption(DashboardCharts.track(tracks, code -> ProgressLabels.group(this, code),
                 List.of(getTranslation("progress.status.ON_TRACK"), getTranslation("progress.status.BEHIND"),
                         getTranslation("progress.status.NO_RESULT"), getTranslation("progress.status.NO_TARGET"))));
-        behind.setItems(CampaignTrack.mostBehind(measured, MOST_BEHIND));
+        behind.setItems(picture.mostBehind());
         trackEmpty.setText(measured.isEmpty() ? getTranslation("dashboard.track.empty") : "");
         trackEmpty.setVisible(measured.isEmpty());
         atRisk.show(chosen.id());
@@ -276,7 +245,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         errors.clear();
         if (chosen != null && chosenPeriod != null) {
             try {
-                rows = leaderboards.distribution(chosen.id(), chosenPeriod);
+                rows = dashboard.distribution(chosen.id(), chosenPeriod);
             } catch (UserError error) {
                 errors.show(error);
             }
@@ -289,7 +258,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     void refreshTrend() {
         OrgUnit unit = trendUnit.getValue();
         PeriodKind kind = trendKind.getValue();
-        trend = unit == null || kind == null ? List.of() : leaderboards.trend(unit.id(), kind);
+        trend = unit == null || kind == null ? List.of() : dashboard.trend(unit.id(), kind);
         trendEmpty.setText(trend.isEmpty() ? getTranslation("dashboard.trend.empty") : "");
         trendEmpty.setVisible(trend.isEmpty());
         trendChart.setOption(DashboardCharts.trend(trend, getTranslation("dashboard.trend.total"),

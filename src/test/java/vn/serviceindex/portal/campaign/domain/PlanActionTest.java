@@ -48,4 +48,31 @@ class PlanActionTest {
         assertThat(EnumSet.allOf(PlanStatus.class).stream().filter(PlanStatus::editable))
                 .containsExactlyInAnyOrder(PlanStatus.DRAFT, PlanStatus.RETURNED);
     }
+
+    @Test
+    void an_editor_is_offered_only_the_units_moves_where_the_life_cycle_allows_them() {
+        assertThat(PlanAction.offered(null, true, false)).containsExactly(PlanAction.SUBMIT);
+        assertThat(PlanAction.offered(PlanStatus.DRAFT, true, false)).containsExactly(PlanAction.SUBMIT);
+        assertThat(PlanAction.offered(PlanStatus.RETURNED, true, false)).containsExactly(PlanAction.SUBMIT);
+        assertThat(PlanAction.offered(PlanStatus.SUBMITTED, true, false)).containsExactly(PlanAction.WITHDRAW);
+        assertThat(PlanAction.offered(PlanStatus.APPROVED, true, false)).isEmpty();
+    }
+
+    @Test
+    void a_monitor_is_offered_only_the_provinces_moves_where_the_life_cycle_allows_them() {
+        assertThat(PlanAction.offered(null, false, true)).isEmpty();
+        assertThat(PlanAction.offered(PlanStatus.DRAFT, false, true)).isEmpty();
+        assertThat(PlanAction.offered(PlanStatus.SUBMITTED, false, true))
+                .containsExactlyInAnyOrder(PlanAction.APPROVE, PlanAction.RETURN);
+        assertThat(PlanAction.offered(PlanStatus.APPROVED, false, true)).containsExactly(PlanAction.REOPEN);
+    }
+
+    @Test
+    void a_reader_who_neither_edits_nor_monitors_is_offered_nothing_and_an_admin_both_sides() {
+        for (PlanStatus status : PlanStatus.values()) {
+            assertThat(PlanAction.offered(status, false, false)).isEmpty();
+        }
+        assertThat(PlanAction.offered(PlanStatus.SUBMITTED, true, true))
+                .containsExactlyInAnyOrder(PlanAction.WITHDRAW, PlanAction.APPROVE, PlanAction.RETURN);
+    }
 }

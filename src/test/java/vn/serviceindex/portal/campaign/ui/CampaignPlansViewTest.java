@@ -78,7 +78,7 @@ class CampaignPlansViewTest extends CampaignUiTest {
         assertThat(plan.title.getText()).isEqualTo("Kế hoạch của Huyện Ia Grai");
         _click(plan.approve);
         assertThat(notificationTexts()).as("approving asks first, with an optional comment").isEmpty();
-        _click(((PlanView.CommentDialog) plan.openDialog).confirm);
+        _click(((CommentDialog) plan.openDialog).confirm);
         assertThat(notificationTexts()).containsExactly("Đã phê duyệt kế hoạch.");
         assertThat(plan.status.getText()).isEqualTo("Đã phê duyệt");
     }

@@ -83,7 +83,7 @@ class PlanViewTest extends CampaignUiTest {
 
             GridKt._selectRow(view.taskGrid, 2);
             _click(view.reportProgress);
-            var dialog = (PlanView.ProgressDialog) view.openDialog;
+            var dialog = (ProgressDialog) view.openDialog;
             _setValue(dialog.taskStatus, TaskStatus.DONE);
             _setValue(dialog.note, "Đã hướng dẫn tại 17 bưu điện huyện.");
             _click(dialog.ok);
@@ -200,7 +200,7 @@ class PlanViewTest extends CampaignUiTest {
             PlanView view = openPlan("631.09");
 
             _click(view.addPhase);
-            var dialog = (PlanView.PhaseDialog) view.openDialog;
+            var dialog = (PhaseDialog) view.openDialog;
             assertThat(dialog.name.getValue()).isEqualTo("Giai đoạn 2");
             assertThat(List.of(dialog.start.getValue(), dialog.end.getValue())).as("inside the campaign")
                     .containsExactly(LocalDate.of(2024, 5, 11), LocalDate.of(2024, 6, 30));
@@ -218,11 +218,11 @@ class PlanViewTest extends CampaignUiTest {
             login("iapnon.lanhdao");
             PlanView view = openPlan("631.09");
             _click(view.addPhase);
-            _click(((PlanView.PhaseDialog) view.openDialog).ok);
+            _click(((PhaseDialog) view.openDialog).ok);
 
             GridKt._selectRow(view.phaseGrid, 1);
             _click(view.editPhase);
-            var dialog = (PlanView.PhaseDialog) view.openDialog;
+            var dialog = (PhaseDialog) view.openDialog;
             _setValue(dialog.start, LocalDate.of(2024, 5, 1));
             _click(dialog.ok);
 
@@ -239,7 +239,7 @@ class PlanViewTest extends CampaignUiTest {
 
             GridKt._selectRow(view.phaseGrid, 0);
             _click(view.editPhase);
-            var dialog = (PlanView.PhaseDialog) view.openDialog;
+            var dialog = (PhaseDialog) view.openDialog;
             _setValue(dialog.start, LocalDate.of(2024, 3, 1));
             _click(dialog.ok);
 
@@ -310,7 +310,7 @@ class PlanViewTest extends CampaignUiTest {
             PlanView view = openPlan("631.09");
 
             _click(view.addTask);
-            var dialog = (PlanView.TaskDialog) view.openDialog;
+            var dialog = (TaskDialog) view.openDialog;
             _setValue(dialog.taskTitle, "Tuyên truyền trên loa truyền thanh xã");
             _setValue(dialog.dueDate, LocalDate.of(2024, 5, 31));
             _click(dialog.ok);
@@ -336,11 +336,11 @@ class PlanViewTest extends CampaignUiTest {
 
             GridKt._selectRow(view.phaseGrid, 0);
             _click(view.editPhase);
-            var first = (PlanView.PhaseDialog) view.openDialog;
+            var first = (PhaseDialog) view.openDialog;
             _setValue(first.end, LocalDate.of(2024, 4, 30));
             _click(first.ok);
             _click(view.addPhase);
-            var second = (PlanView.PhaseDialog) view.openDialog;
+            var second = (PhaseDialog) view.openDialog;
             assertThat(second.start.getValue()).as("starts the day after the last phase")
                     .isEqualTo(LocalDate.of(2024, 5, 1));
             _click(second.ok);
@@ -410,7 +410,7 @@ class PlanViewTest extends CampaignUiTest {
         assertThat(view.statusNote.getText()).as("the advice to withdraw is the unit's")
                 .isEqualTo("Đơn vị đã gửi, đang chờ tỉnh phê duyệt.");
         _click(view.returnPlan);
-        var returning = (PlanView.CommentDialog) view.openDialog;
+        var returning = (CommentDialog) view.openDialog;
         _click(returning.confirm);
         assertThat(notificationTexts()).containsExactly("Hãy ghi ý kiến để đơn vị biết cần sửa gì.");
         clearNotifications();
@@ -432,14 +432,14 @@ class PlanViewTest extends CampaignUiTest {
         view = openPlan("631.09");
         _click(view.approve);
         assertThat(view.status.getText()).as("approving asks first").isEqualTo("Chờ phê duyệt");
-        var approving = (PlanView.CommentDialog) view.openDialog;
+        var approving = (CommentDialog) view.openDialog;
         _setValue(approving.comment, "Đồng ý, lưu ý nhiệm vụ tuyên truyền.");
         _click(approving.confirm);
         assertThat(view.status.getText()).isEqualTo("Đã phê duyệt");
         assertThat(rows(view.history).getLast().get(4)).isEqualTo("Đồng ý, lưu ý nhiệm vụ tuyên truyền.");
         assertThat(view.reopen.isVisible()).isTrue();
         _click(view.reopen);
-        var reopening = (PlanView.CommentDialog) view.openDialog;
+        var reopening = (CommentDialog) view.openDialog;
         _setValue(reopening.comment, "Điều chỉnh sau kiểm tra 50 ngày.");
         _click(reopening.confirm);
         assertThat(view.status.getText()).isEqualTo("Dự thảo");
@@ -463,7 +463,7 @@ class PlanViewTest extends CampaignUiTest {
         assertThat(view.withdraw.isVisible()).as("an admin may also act for the unit").isTrue();
 
         _click(view.approve);
-        _click(((PlanView.CommentDialog) view.openDialog).confirm); // the comment is optional
+        _click(((CommentDialog) view.openDialog).confirm); // the comment is optional
 
         assertThat(view.status.getText()).isEqualTo("Đã phê duyệt");
         assertThat(rows(view.history).getLast().get(1)).isEqualTo("Quản trị hệ thống");

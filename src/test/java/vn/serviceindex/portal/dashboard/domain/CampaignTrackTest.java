@@ -52,4 +52,25 @@ class CampaignTrackTest {
         assertThat(CampaignTrack.mostBehind(units, 10)).extracting(UnitProgress::unitId).containsExactly(2L, 1L);
         assertThat(CampaignTrack.mostBehind(units, 1)).extracting(UnitProgress::unitId).containsExactly(2L);
     }
+
+    @Test
+    void the_workspace_summary_counts_units_on_track_everywhere_and_names_the_group_with_the_smallest_share() {
+        List<UnitProgress> withOneOnTrack = new java.util.ArrayList<>(units);
+        withOneOnTrack.add(unit(5, onTrack("TTTT"), onTrack("CLGQ")));
+
+        CampaignSummary summary = CampaignSummary.of(List.of("TTTT", "CLGQ"), withOneOnTrack);
+
+        assertThat(summary.onTrackEverywhere()).isEqualTo(1);
+        assertThat(summary.units()).isEqualTo(5);
+        // TTTT: 2 of 3 judged on track; CLGQ: 2 of 4.
+        assertThat(summary.weakest()).isEqualTo(new GroupTrack("CLGQ", 2, 2, 0, 1));
+    }
+
+    @Test
+    void with_no_unit_judged_the_summary_names_no_weakest_group() {
+        CampaignSummary summary = CampaignSummary.of(List.of("TTTT"), List.of(unit(1, noResult("TTTT"))));
+
+        assertThat(summary.onTrackEverywhere()).isZero();
+        assertThat(summary.weakest()).isNull();
+    }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import vn.serviceindex.portal.dashboard.domain.GroupTrack;
+import vn.serviceindex.portal.dashboard.service.DashboardService;
 import vn.serviceindex.portal.progress.domain.UnitProgress;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import java.time.LocalDate;
@@ -194,12 +195,12 @@ class ProvinceDashboardViewTest extends KaribuTest {
     @Test
     void the_default_period_is_the_newest_that_has_begun() {
         List<String> periods = List.of("2024-06", "2024-05", "2024-Q2", "2023");
-        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2024, 5, 2))).contains("2024-05");
-        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2023, 2, 1))).contains("2023");
+        assertThat(DashboardService.defaultPeriod(periods, LocalDate.of(2024, 5, 2))).contains("2024-05");
+        assertThat(DashboardService.defaultPeriod(periods, LocalDate.of(2023, 2, 1))).contains("2023");
         // As the database sorts them, a quarter comes before its months: May began after the second quarter did.
-        assertThat(ProvinceDashboardView.defaultPeriod(List.of("2024-Q2", "2024-06", "2024-05", "2024-04", "2023"),
+        assertThat(DashboardService.defaultPeriod(List.of("2024-Q2", "2024-06", "2024-05", "2024-04", "2023"),
                 LocalDate.of(2024, 5, 2))).contains("2024-05");
         // Nothing has begun yet: the newest is better than nothing.
-        assertThat(ProvinceDashboardView.defaultPeriod(periods, LocalDate.of(2020, 1, 1))).contains("2024-06");
+        assertThat(DashboardService.defaultPeriod(periods, LocalDate.of(2020, 1, 1))).contains("2024-06");
     }
 }
