@@ -62,6 +62,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     final Grid<LeaderboardRow> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
     final Map<String, Grid.Column<LeaderboardRow>> groupColumns = new LinkedHashMap<>();
+    Grid.Column<LeaderboardRow> nameColumn;
+    Grid.Column<LeaderboardRow> scoreColumn;
     Grid.Column<LeaderboardRow> movementColumn;
     Grid.Column<LeaderboardRow> gapColumn;
     /** Whether the window is a phone's: rank, name, score and the chosen group, the rest on a tap. */
@@ -103,9 +105,9 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         // Every column can be resized; the unit's name wraps (portal.css) and takes the room the numbers leave.
         grid.addColumn(LeaderboardRow::rank).setHeader(getTranslation("ranking.column.rank")).setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setResizable(true);
-        grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit")).setFlexGrow(3)
-                .setWidth("12rem").setResizable(true);
-        grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
+        nameColumn = grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit"))
+                .setFlexGrow(3).setWidth("12rem").setResizable(true);
+        scoreColumn = grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
                 .setTextAlign(ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0).setResizable(true);
         for (String group : groups.stream().map(IndexGroup::code).toList()) {
             groupColumns.put(group, grid.addColumn(row -> Formats.decimal(row.groups().get(group), locale))
@@ -175,6 +177,9 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
 
     private void showColumns() {
         String chosen = rankBy.getValue();
+        // A phone's 390 px hold rank, a wrapped name, the score and one group without a sideways scroll.
+        nameColumn.setWidth(narrow ? "7rem" : "12rem");
+        scoreColumn.setWidth(narrow ? "4.5rem" : "7rem");
         groupColumns.forEach((group, column) -> column.setVisible(!narrow || group.equals(chosen)));
         movementColumn.setVisible(!narrow);
         gapColumn.setVisible(!narrow);

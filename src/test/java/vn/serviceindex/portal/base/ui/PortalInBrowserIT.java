@@ -362,6 +362,18 @@ class PortalInBrowserIT {
         assertThat(cutUnitNames()).as("unit names cut off on %s (%s)", name, browser.getCurrentUrl()).isEmpty();
         assertThat(overflowing()).as("content wider than the window on %s (%s)", name, browser.getCurrentUrl())
                 .isEmpty();
+        assertThat(leaderboardScrollsSideways()).as("leaderboard columns wider than the grid on %s", name).isEmpty();
+    }
+
+    /** The leaderboard shows what it shows without a sideways scroll, a phone's few columns included. */
+    @SuppressWarnings("unchecked")
+    static List<String> leaderboardScrollsSideways() {
+        return (List<String>) js("""
+                return [...document.querySelectorAll('vaadin-grid.leaderboard-grid')]
+                  .map(grid => grid.shadowRoot && grid.shadowRoot.querySelector('#table'))
+                  .filter(table => table && table.clientWidth > 0 && table.scrollWidth > table.clientWidth + 1)
+                  .map(table => table.scrollWidth + ' > ' + table.clientWidth);
+                """);
     }
 
     @SuppressWarnings("unchecked")
