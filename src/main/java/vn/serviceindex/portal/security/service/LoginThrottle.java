@@ -168,7 +168,12 @@ public class LoginThrottle {
         waits[lockAfter - 1] = policy.lockDuration().toMillis() / 1000.0;
         String counted = "(case when f.last_failure_at < now() - cast(:window as interval) then 1"
                 + " else f.failures + 1 end)";
+        // The row as it stood before this failure, locked first (a parallel failure's count waits here and then reads
+        // the row that one left): a lock is new only when the row held no running lock, whatever the timestamps.
         return jdbc.sql("""
+                        with previous as (
+                            select failures, blocked_until from login_failure
+                            where kind = :kind and subject = :subject for update)
                         insert into login_failure as f (kind, subject, failures, last_failure_at, blocked_until)
                         values (:kind, :subject, 1, now(), case when (cast(:waits as float8[]))[1] > 0
                                 then now() + make_interval(secs => (cast(:waits as float8[]))[1]) end)
@@ -186,7 +191,10 @@ public class LoginThrottle {
                         returning failures, blocked_until,
                                   coalesce(ceil(extract(epoch from blocked_until - now())), 0)::bigint as wait,
                                   failures >= :lockAfter
-                                      and blocked_until = now() + make_interval(secs => :lockSeconds) as new_lock
+                                      and blocked_until = now() + make_interval(secs => :lockSeconds)
+                                      and not exists (select 1 from previous p where p.failures >= :lockAfter
+                                                                                 and p.blocked_until > now())
+                                      as new_lock
                         """.formatted(counted))
                 .param("kind", kind).param("subject", subject).param("window", window.toSeconds() + " seconds")
                 .param("waits", waits).param("lockAfter", lockAfter)
