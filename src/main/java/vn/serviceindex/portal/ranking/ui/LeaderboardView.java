@@ -178,8 +178,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     private void showColumns() {
         String chosen = rankBy.getValue();
         // A phone's 390 px hold rank, a wrapped name, the score and one group without a sideways scroll.
-        nameColumn.setWidth(narrow ? "7rem" : "12rem");
-        scoreColumn.setWidth(narrow ? "4.5rem" : "7rem");
+        nameColumn.setWidth(narrow ? "6rem" : "12rem");
+        scoreColumn.setWidth(narrow ? "5.5rem" : "7rem");
         groupColumns.forEach((group, column) -> column.setVisible(!narrow || group.equals(chosen)));
         movementColumn.setVisible(!narrow);
         gapColumn.setVisible(!narrow);
