@@ -26,6 +26,21 @@ import vn.serviceindex.portal.unit.ui.WorkspaceView;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ResultEntryViewTest extends KaribuTest {
 
+    /** Sở GT-VT's CKMB for May as the portal published it: 15 of 18 points, with this headline rate (or none). */
+    private void importCkmbFromThePortal(Double headlineRate) {
+        long importId = jdbc.sql("""
+                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
+                                                   created_units)
+                        values (?, 'ckmb.json', 'CKMB', '2024-05', ?, 1, 0) returning id""")
+                .params(unitId("64"), accountId("tinh.giamsat")).query(Long.class).single();
+        jdbc.sql("""
+                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
+                                                  official_max, source, import_id)
+                        select r.id, r.unit_id, 'CKMB', ?, 15, 18, 'IMPORTED', ?
+                        from result r where r.unit_id = ? and r.period = '2024-05'""")
+                .params(headlineRate, importId, unitId("H64.08")).update();
+    }
+
     private ResultEntryView openResults(String username, String location) {
         login(username);
         navigate(location);
@@ -144,17 +159,7 @@ class ResultEntryViewTest extends KaribuTest {
         _setValue(view.entries.get("TDGQ").rate, "92,12");
         _click(view.save);
         // The portal published CKMB's score without a ratio: imported with no headline rate.
-        long importId = jdbc.sql("""
-                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
-                                                   created_units)
-                        values (?, 'ckmb.json', 'CKMB', '2024-05', ?, 1, 0) returning id""")
-                .params(unitId("64"), accountId("tinh.giamsat")).query(Long.class).single();
-        jdbc.sql("""
-                        insert into result_group (result_id, unit_id, group_code, official_score, official_max,
-                                                  source, import_id)
-                        select r.id, r.unit_id, 'CKMB', 15, 18, 'IMPORTED', ?
-                        from result r where r.unit_id = ? and r.period = '2024-05'""")
-                .params(importId, unitId("H64.08")).update();
+        importCkmbFromThePortal(null);
         view = openResults("sgtvt.lanhdao", "results/" + unitId("H64.08") + "?period=2024-05");
         clearNotifications();
         assertThat(view.entries.get("CKMB").rate.isInvalid()).as("nothing was typed into it").isFalse();
@@ -174,17 +179,7 @@ class ResultEntryViewTest extends KaribuTest {
         ResultEntryView view = openResults("sgtvt.lanhdao", "results");
         _setValue(view.entries.get("TDGQ").rate, "92,12");
         _click(view.save);
-        long importId = jdbc.sql("""
-                        insert into portal_import (root_unit_id, file_name, group_code, period, imported_by, units,
-                                                   created_units)
-                        values (?, 'ckmb.json', 'CKMB', '2024-05', ?, 1, 0) returning id""")
-                .params(unitId("64"), accountId("tinh.giamsat")).query(Long.class).single();
-        jdbc.sql("""
-                        insert into result_group (result_id, unit_id, group_code, headline_rate, official_score,
-                                                  official_max, source, import_id)
-                        select r.id, r.unit_id, 'CKMB', 80, 15, 18, 'IMPORTED', ?
-                        from result r where r.unit_id = ? and r.period = '2024-05'""")
-                .params(importId, unitId("H64.08")).update();
+        importCkmbFromThePortal(80.0);
         view = openResults("sgtvt.lanhdao", "results/" + unitId("H64.08") + "?period=2024-05");
         var transparency = view.entries.get("CKMB");
         assertThat(transparency.staleScore.isVisible()).as("nothing typed yet").isFalse();
