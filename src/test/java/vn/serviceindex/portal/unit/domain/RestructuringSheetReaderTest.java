@@ -32,6 +32,12 @@ class RestructuringSheetReaderTest {
     }
 
     @Test
+    void the_example_file_of_the_readme_is_the_template() throws IOException {
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("docs/restructuring-example.csv")))
+                .isEqualTo(RestructuringTemplate.CSV);
+    }
+
+    @Test
     void a_semicolon_separated_csv_with_a_byte_order_mark_and_columns_in_another_order_reads_the_same() {
         String csv = "\uFEFFold_codes;new_code;new_name;level;new_parent_code;resolution_number;resolution_date;"
                 + "effective_date\n631.01, 631.02;64.001;Xã Đức Cơ;COMMUNE;64;1664/NQ-UBTVQH15;16/6/2025;1/7/2025\n";
