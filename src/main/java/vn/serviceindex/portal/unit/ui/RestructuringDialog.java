@@ -117,7 +117,7 @@ class RestructuringDialog extends Dialog {
             var undo = new Button(getTranslation("unit.restructuring.action.undo"), click -> undo(r));
             undo.setEnabled(!r.undone());
             return undo;
-        });
+        }).setKey("undo");
         recorded.setAllRowsVisible(true);
 
         add(new HorizontalLayout(upload, templateLink), summary, problems, newUnits, accountsTitle, accounts,
