@@ -10,6 +10,11 @@ public sealed interface PortalEvent {
 
     /** The results of a province's units for a period changed: an import, a sheet, a typed result or its removal. */
     record ResultsChanged(long provinceId, String period) implements PortalEvent {
+
+        /** Whether the unit with this tree path ({@code /1/5/23/}) is in the province. */
+        public boolean inProvinceOf(String unitPath) {
+            return unitPath.startsWith("/" + provinceId + "/");
+        }
     }
 
     /** A plan was saved or moved along its life cycle ({@code status}: the plan's status name after the change). */
