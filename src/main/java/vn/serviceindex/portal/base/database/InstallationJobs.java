@@ -83,6 +83,7 @@ public class InstallationJobs {
                             set last_run_at = excluded.last_run_at, last_node = excluded.last_node,
                                 runs = installation_job.runs + 1""")
                     .param("job", job).param("node", node).update());
+            log.debug("Installation job {} ran on this node", job);
             return true;
         });
     }
