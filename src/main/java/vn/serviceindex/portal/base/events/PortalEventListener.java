@@ -143,8 +143,12 @@ public class PortalEventListener implements SmartLifecycle {
         }
     }
 
-    /** A connection outside the pool, with the pool's credentials. */
     private Connection open() throws SQLException {
+        return openOutsideThePool(dataSource);
+    }
+
+    /** A connection outside the pool, with the pool's credentials (the pool's own when there is no URL to copy). */
+    static Connection openOutsideThePool(DataSource dataSource) throws SQLException {
         if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
             return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
         }

@@ -3,6 +3,7 @@ package vn.serviceindex.portal.base.events;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ public class PortalEvents {
 
     private final DataSource dataSource;
     private final String node;
+    private @Nullable Connection sender;
 
     PortalEvents(DataSource dataSource, InstallationJobs jobs) {
         this.dataSource = dataSource;
@@ -72,26 +74,54 @@ public class PortalEvents {
         }
     }
 
-    /** On a connection of its own: the committed transaction's connection is still bound, outside any transaction. */
-    private void send(List<PortalEvent> events) {
+    /**
+     * On a connection of its own, outside the pool and shared by this node's senders: the committed transaction
+     * still holds its pooled connection here, and a second one from the pool could wait for a pool that every
+     * committing request holds.
+     */
+    private synchronized void send(List<PortalEvent> events) {
         String committedAt = Instant.now().toString();
-        try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-                for (PortalEvent event : events) {
-                    for (String payload : payloads(event, node, committedAt)) {
-                        notify.setString(1, CHANNEL);
-                        notify.setString(2, payload);
-                        notify.execute();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                if (sender == null || sender.isClosed()) {
+                    sender = PortalEventListener.openOutsideThePool(dataSource);
+                    sender.setAutoCommit(true);
+                }
+                try (PreparedStatement notify = sender.prepareStatement("select pg_notify(?, ?)")) {
+                    for (PortalEvent event : events) {
+                        for (String payload : payloads(event, node, committedAt)) {
+                            notify.setString(1, CHANNEL);
+                            notify.setString(2, payload);
+                            notify.execute();
+                        }
                     }
                 }
+                return;
+            } catch (SQLException | RuntimeException e) {
+                closeSender();
+                if (attempt == 2) {
+                    // The change is committed: a screen elsewhere shows it on its next refresh instead of at once.
+                    log.warn("Could not tell the other nodes about {}", events, e);
+                }
             }
-        } catch (SQLException | RuntimeException e) {
-            // The change is committed: a screen elsewhere shows it on its next refresh instead of at once.
-            log.warn("Could not tell the other nodes about {}", events, e);
         }
+    }
+
+    private void closeSender() {
+        Connection open = sender;
+        sender = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException ignored) {
+                // broken already
+            }
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closeSender();
     }
 
     static List<String> payloads(PortalEvent event, String node, String committedAt) {
