@@ -64,6 +64,13 @@ class RowLevelSecurityTest extends ServiceTest {
      */
     private static final Set<String> CHAIN = Set.of("audit_link", "audit_chain_head");
 
+    /**
+     * An account's own rows (V21): its notifications, its choices, its digests, walled by the acting account rather
+     * than by unit ({@code NotificationServiceTest} tries the walls).
+     */
+    private static final Set<String> ACCOUNTS_OWN = Set.of("notification", "notification_choice",
+            "notification_digest");
+
     /** Province-wide data: read by everyone who reads in the province, so the editor's own province is "theirs". */
     private static final Set<String> PROVINCE_WIDE = Set.of("campaign", "campaign_milestone", "campaign_group_rule");
 
@@ -81,6 +88,7 @@ class RowLevelSecurityTest extends ServiceTest {
                 .query(String.class).list();
         Set<String> walled = new java.util.HashSet<>(UNIT_OF_ROW.keySet());
         walled.addAll(CHAIN);
+        walled.addAll(ACCOUNTS_OWN);
         assertThat(forced).containsExactlyInAnyOrderElementsOf(walled);
         // The guard: a new table naming a unit (or a campaign, which belongs to a province) must be walled too.
         List<String> namingAUnit = jdbc.sql("""
