@@ -61,6 +61,9 @@ class NotificationApiTest extends ServiceTest {
                 .andExpect(jsonPath("$.items.length()").value(3))
                 .andExpect(jsonPath("$.items[0].kind").value("PLAN_REOPENED"))
                 .andExpect(jsonPath("$.items[0].read").value(false))
+                .andExpect(jsonPath("$.items[0].readAt").isEmpty())
+                .andExpect(jsonPath("$.items[0].createdAt").value(org.hamcrest.Matchers.matchesPattern(
+                        "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z")))
                 .andExpect(jsonPath("$.items[0].unitId").value(unitId("628")))
                 .andExpect(jsonPath("$.items[0].link").value("/campaigns/"
                         + jdbc.sql("select id from campaign").query(Long.class).single() + "/plans/" + unitId("628")))
