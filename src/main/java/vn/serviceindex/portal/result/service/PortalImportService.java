@@ -1,10 +1,13 @@
 package vn.serviceindex.portal.result.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +24,7 @@ import vn.serviceindex.portal.result.domain.PortalEvaluation;
 import vn.serviceindex.portal.result.domain.PortalEvaluationReader;
 import vn.serviceindex.portal.result.domain.PortalUnitResult;
 import vn.serviceindex.portal.result.domain.PreviewRow;
+import vn.serviceindex.portal.result.domain.ResultsImported;
 import vn.serviceindex.portal.result.domain.UnitMatch;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
@@ -52,10 +56,12 @@ public class PortalImportService {
     private final ComputedScores computedScores;
     private final CurrentUser currentUser;
     private final long maxBytes;
+    private final ApplicationEventPublisher events;
 
     PortalImportService(ResultRepository results, ImportUnits units, UnitService unitService,
                         ResultFormulaSets formulaSets, ComputedScores computedScores, CurrentUser currentUser,
-                        @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
+                        @Value("${portal.import.max-size:20MB}") DataSize maxSize, ApplicationEventPublisher events) {
+        this.events = events;
         this.computedScores = computedScores;
         this.results = results;
         this.units = units;
@@ -77,7 +83,8 @@ public class PortalImportService {
     }
 
     /**
-     * Imports the file: every unit's result, the units created and the import's record, or nothing at all.
+     * Imports the file: every unit's result, the units created and the import's record, or nothing at all; announced
+     * ({@link ResultsImported}) inside the transaction.
      *
      * @param fileName as uploaded, recorded with the import
      */
@@ -98,6 +105,7 @@ public class PortalImportService {
                 preview.groupCode(), periodText, user.accountId(), preview.importedUnits(),
                 preview.toCreate().size());
         int updated = 0;
+        Set<Long> imported = new LinkedHashSet<>();
         for (PreviewRow row : preview.rows()) {
             if (!row.match().imported()) {
                 continue;
@@ -119,7 +127,10 @@ public class PortalImportService {
                 return null;
             });
             computedScores.refresh(resultId);
+            imported.add(unitId);
         }
+        events.publishEvent(new ResultsImported(importId, rootId, imported, Set.of(periodText), name,
+                user.accountId()));
         return new ImportOutcome(importId, preview.groupCode(), periodText, preview.importedUnits(),
                 preview.toCreate().size(), updated, preview.notFound().stream().map(PreviewRow::label).toList());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.ConstraintViolations;
@@ -20,6 +21,7 @@ import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultSheet;
+import vn.serviceindex.portal.result.domain.ResultsImported;
 import vn.serviceindex.portal.result.domain.ResultSheetReader;
 import vn.serviceindex.portal.result.domain.ResultSheetTemplate;
 import vn.serviceindex.portal.result.domain.SheetFormulas;
@@ -50,8 +52,12 @@ public class ResultSheetImportService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ResultSheetImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                             ComputedScores computedScores, CurrentUser currentUser, Clock clock) {
+                             ComputedScores computedScores, CurrentUser currentUser, Clock clock,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.results = results;
         this.units = units;
         this.formulaSets = formulaSets;
@@ -86,7 +92,7 @@ public class ResultSheetImportService {
 
     /**
      * Imports every row whose unit the province has, with the import's record (file, format, who, when), or
-     * nothing when the sheet has any problem.
+     * nothing when the sheet has any problem; announced ({@link ResultsImported}) inside the transaction.
      */
     public SheetOutcome commit(long provinceId, String fileName, byte[] content) {
         String name = PortalImportService.recordedName(fileName);
@@ -119,6 +125,9 @@ public class ResultSheetImportService {
             updated += row.updates() ? 1 : 0;
         }
         touched.forEach(computedScores::refresh);
+        events.publishEvent(new ResultsImported(importId, provinceId, unitIds,
+                matched.stream().map(r -> r.line().period().text()).collect(Collectors.toSet()), name,
+                currentUser.require().accountId()));
         return new SheetOutcome(importId, matched.size(), unitIds.size(), updated, preview.notFound());
     }
 
