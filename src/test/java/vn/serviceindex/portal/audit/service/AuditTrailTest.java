@@ -227,11 +227,12 @@ class AuditTrailTest extends ServiceTest {
                               select 1 from pg_trigger g
                               join pg_class c on c.oid = g.tgrelid
                               join pg_proc p on p.oid = g.tgfoid
-                              where c.relname = t.tablename and p.proname = 'audit_row_change'
+                              where c.relname = t.tablename
+                                and p.proname in ('audit_row_change', 'audit_statement_change')
                                 and not g.tgisinternal)
                         order by 1""")
                 .query(String.class).list();
-        assertThat(unaudited).as("tables without audit_row_change trigger").isEmpty();
+        assertThat(unaudited).as("tables without an audit trigger (row or statement level)").isEmpty();
     }
 
     @Test
