@@ -2,5 +2,3 @@
 -- province's board finds its results unit by unit (result_once leads with unit_id); a national one reads a
 -- period's results across every province, which this index serves without a probe per unit.
 create index result_period_unit on result (period, unit_id);
--- The members of a national board are every open unit of one level.
-create index org_unit_level on org_unit (level) where valid_to is null;
