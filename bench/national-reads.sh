@@ -7,7 +7,8 @@
 # (ANALYZE, BUFFERS) of the portal's own leaderboard statements (auto_explain in the jar's log).
 # The data: bench/national-data.sql (PROVINCES provinces, default 63) on a kept data directory DATA, made once.
 # Usage: ./mvnw -o -q -DskipTests package && bench/national-reads.sh
-#        (PORT default 18006, DATA default target/bench/national, PROVINCES, REQUESTS 100, CLIENTS 50, SECONDS 60)
+#        (PORT default 18006, DATA default target/bench/national, PROVINCES 63, REQUESTS 100, CLIENTS 50,
+#         SECONDS_EACH 60 for each concurrent run, EXPLAIN 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls target/service-index-portal-*.jar | head -1)
@@ -33,32 +34,36 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   exit 1
 fi
 
-# Starts the jar on the kept data directory; prints the seconds to the first 200 of /login.
+# Starts the jar on the kept data directory (not in a subshell: pid must stay known to stop it); sets started_in to
+# the seconds to the first 200 of /login.
+started_in=
 start() {
   local began ended
   began=$(date +%s.%N)
   "$java_bin" -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
     --portal.embedded-database.data-directory="$data/pg" >> "$data/portal.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 2400); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/login")" = 200 ]; then break; fi
+  # Up to ten minutes: on a machine shared with other builds a start took 2.5 minutes.
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/login")" = 200 ]; do
     if ! kill -0 "$pid" 2>/dev/null; then tail -50 "$data/portal.log" >&2; exit 1; fi
+    if [ "$(echo "$(date +%s.%N) - $began > 600" | bc)" = 1 ]; then echo "no login page after 600 s" >&2; exit 1; fi
     sleep 0.05
   done
   ended=$(date +%s.%N)
+  started_in=$(echo "$ended - $began" | bc)
   # The demo accounts are seeded after the web server answers.
   for _ in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:Demo@2024 \
         "$base/api/v1/leaderboards?level=PROVINCE&period=2019")" = 200 ]; then break; fi
     sleep 0.1
   done
-  echo "$ended - $began" | bc
 }
 
 pg() { psql -X -q -h 127.0.0.1 -p "$pgport" -U postgres -d postgres "$@"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
-first=$(start)
+start
+first=$started_in
 pgport=$(sed -n 4p "$data/pg/postmaster.pid")
 if [ "$(pg -tAc "select count(*) from org_unit where code like 'N__'")" = 0 ]; then
   echo "making $provinces provinces of bench data (bench/national-data.sql) …"
@@ -68,11 +73,16 @@ if [ "$(pg -tAc "select count(*) from org_unit where code like 'N__'")" = 0 ]; t
 fi
 echo "data: $(pg -tAc "select string_agg(level || ' ' || n, ', ') from (select level, count(*) n from org_unit group by level order by level) x"), $(pg -tAc 'select count(*) from result') results, $(pg -tAc 'select count(*) from result_group') group rows"
 
+# auto_explain in every session of the next start, off until the plans are wanted (a reload switches it on).
+pg -c "alter system set session_preload_libraries = 'auto_explain'" -c "alter system set auto_explain.log_min_duration = -1" \
+   -c "alter system set auto_explain.log_analyze = on" -c "alter system set auto_explain.log_buffers = on" > /dev/null
+
 # Start-up on the kept database, and the memory of the running jar.
 stop
-startup=$(start)
+start
+startup=$started_in
 rss=$(ps -o rss= -p "$pid")
-heap=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $(NF-2), $NF}' | head -1 || true)
+heap=$("${java_bin%/java}/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $(NF-2), $NF}' | head -1 || true)
 echo "start-up to the login page on the kept database: $startup s (the first start of this run: $first s); RSS after start $((rss / 1024)) MiB; heap ${heap:-?}"
 
 # One board: name, the API's query, and the floor's member condition.
@@ -141,16 +151,15 @@ run_board "GET /scores of a province" "scores?root=N01&period=$period" "$work/sc
 # The portal's own statements with their plans: auto_explain for the next requests, in the jar's log.
 if [ "${EXPLAIN:-1}" = 1 ]; then
   mark=$(wc -l < "$data/portal.log")
-  pg -c "alter system set session_preload_libraries = 'auto_explain'" \
-     -c "alter system set auto_explain.log_min_duration = 0" -c "alter system set auto_explain.log_analyze = on" \
-     -c "alter system set auto_explain.log_buffers = on" -c "select pg_reload_conf()" > /dev/null
-  stop; start > /dev/null
+  pg -c "alter system set auto_explain.log_min_duration = 0" -c "select pg_reload_conf()" > /dev/null
+  sleep 1
   for query in "leaderboards?level=COMMUNE&period=$period" "leaderboards?root=N01&level=COMMUNE&period=$period"; do
     curl -s -o /dev/null -u admin:Demo@2024 "$base/api/v1/$query"
   done
   pg -c "alter system reset session_preload_libraries" -c "alter system reset auto_explain.log_min_duration" \
      -c "alter system reset auto_explain.log_analyze" -c "alter system reset auto_explain.log_buffers" \
      -c "select pg_reload_conf()" > /dev/null
+  sleep 2
   tail -n +"$mark" "$data/portal.log" | grep -A200 'with members as' > "$data/explain.txt" || true
   echo "plans of the leaderboards' statements: $data/explain.txt"
 fi
