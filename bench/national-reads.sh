@@ -51,6 +51,8 @@ start() {
   done
   ended=$(date +%s.%N)
   started_in=$(echo "$ended - $began" | bc)
+  # The embedded server takes a free port at each start.
+  pgport=$(sed -n 4p "$data/pg/postmaster.pid")
   # The demo accounts are seeded after the web server answers.
   for _ in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:Demo@2024 \
@@ -64,7 +66,6 @@ pg() { psql -X -q -h 127.0.0.1 -p "$pgport" -U postgres -d postgres "$@"; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
 start
 first=$started_in
-pgport=$(sed -n 4p "$data/pg/postmaster.pid")
 if [ "$(pg -tAc "select count(*) from org_unit where code like 'N__'")" = 0 ]; then
   echo "making $provinces provinces of bench data (bench/national-data.sql) …"
   t0=$(date +%s.%N)
@@ -77,13 +78,15 @@ echo "data: $(pg -tAc "select string_agg(level || ' ' || n, ', ') from (select l
 pg -c "alter system set session_preload_libraries = 'auto_explain'" -c "alter system set auto_explain.log_min_duration = -1" \
    -c "alter system set auto_explain.log_analyze = on" -c "alter system set auto_explain.log_buffers = on" > /dev/null
 
-# Start-up on the kept database, and the memory of the running jar.
-stop
-start
-startup=$started_in
-rss=$(ps -o rss= -p "$pid")
-heap=$("${java_bin%/java}/jcmd" "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print $(NF-2), $NF}' | head -1 || true)
-echo "start-up to the login page on the kept database: $startup s (the first start of this run: $first s); RSS after start $((rss / 1024)) MiB; heap ${heap:-?}"
+# Start-up on the kept database, and the memory of the running jar (STARTUP=0 skips the restart).
+if [ "${STARTUP:-1}" = 1 ]; then
+  stop
+  start
+  rss=$(ps -o rss= -p "$pid")
+  heap=$("${java_bin%/java}/jcmd" "$pid" GC.heap_info 2>/dev/null | grep -m1 'heap' | tr -s ' ' || true)
+  echo "start-up to the login page on the kept database: $started_in s (the first start of this run: $first s);"\
+    "RSS after start $((rss / 1024)) MiB; $heap"
+fi
 
 # One board: name, the API's query, and the floor's member condition.
 floor_sql() { # $1 member condition on u
