@@ -115,10 +115,10 @@ boards=(
 # pgbench: p95 (ms) of the per-transaction log.
 pgbench_p95() { # $1 script, then pgbench options
   local script=$1; shift
-  rm -f "$work"/floor.*
-  pgbench -n -h 127.0.0.1 -p "$pgport" -U postgres -f "$script" -l --log-prefix="$work/floor" "$@" postgres \
+  rm -f "$work"/pgb.*
+  pgbench -n -h 127.0.0.1 -p "$pgport" -U postgres -f "$script" -l --log-prefix="$work/pgb" "$@" postgres \
     > "$work/pgbench.out" 2>&1
-  cat "$work"/floor.* | awk '{print $3 / 1000}' | sort -g | awk '{t[NR]=$1} END {
+  cat "$work"/pgb.* | awk '{print $3 / 1000}' | sort -g | awk '{t[NR]=$1} END {
     i=int(NR*0.95+0.999); if (i<1) i=1; printf "n=%d p50=%.1f p95=%.1f max=%.1f ms", NR, t[int(NR*0.5+0.999)], t[i], t[NR] }'
   echo " $(grep -o 'tps = [0-9.]*' "$work/pgbench.out" | head -1)"
 }
