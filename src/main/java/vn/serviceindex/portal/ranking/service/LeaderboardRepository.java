@@ -175,11 +175,15 @@ class LeaderboardRepository {
     record MonthCounts(long unitId, String period, String groupCode, Map<String, Double> counts) {
     }
 
-    /** The counts of the units' results in the months, per group (the newest formula set's result of each month). */
+    /**
+     * The counts of the units' results in the months, per group (the newest formula set's result of each month);
+     * groups stored without counts (a published score only) are left out, as a roll-up cannot use them.
+     */
     List<MonthCounts> monthCounts(List<Long> unitIds, List<String> months) {
         return jdbc.sql("""
                         select s.unit_id, s.period, s.group_code, s.counts::text as counts from scored_result s
-                        where s.unit_id = any(cast(:units as bigint[])) and s.period = any(cast(:months as text[]))""")
+                        where s.unit_id = any(cast(:units as bigint[])) and s.period = any(cast(:months as text[]))
+                          and s.counts <> cast('{}' as jsonb)""")
                 .param("units", unitIds.toArray(Long[]::new)).param("months", months.toArray(String[]::new))
                 .query((rs, n) -> new MonthCounts(rs.getLong("unit_id"), rs.getString("period"),
                         rs.getString("group_code"), counts(rs.getString("counts"))))
