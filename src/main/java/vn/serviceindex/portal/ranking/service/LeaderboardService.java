@@ -125,8 +125,9 @@ public class LeaderboardService {
                                             @Nullable String group) {
         requireRole();
         boolean national = rootCode == null || rootCode.isBlank();
-        if (national && (memberLevel.equals("DISTRICT") || memberLevel.equals("COMMUNE")) && !readsNation()) {
-            throw NotPermitted.toRead();
+        // A province's reader without a root is asked for one, as before the national boards: it reads no other.
+        if (national && !memberLevel.equals("PROVINCE") && !readsNation()) {
+            throw UserError.at("root", "ranking.error.rootRequired");
         }
         return published(() -> {
             if (national) {

@@ -60,7 +60,8 @@ class RankingApiTest extends ServiceTest {
                 .andExpect(jsonPath("$[0].rolledUp").value(false));
         http.perform(get("/api/v1/leaderboards").param("level", "DISTRICT").param("period", "2024-05")
                         .with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.key").value("ranking.error.rootRequired"));
     }
 
     @Test

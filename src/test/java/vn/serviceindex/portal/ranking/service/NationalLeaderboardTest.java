@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.base.domain.NotPermitted;
+import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.domain.IndexScoring;
 import vn.serviceindex.portal.index.service.FormulaSetService;
@@ -91,8 +92,10 @@ class NationalLeaderboardTest extends ServiceTest {
         assertThat(leaderboards.readsNation()).isFalse();
         assertThatThrownBy(() -> leaderboards.leaderboard(PeerGroup.NATIONAL_DISTRICTS, null, "2024-05", null))
                 .isInstanceOf(NotPermitted.class);
+        // Through the API's naming, a missing root asks it for its province, as before the national boards.
         assertThatThrownBy(() -> leaderboards.leaderboard("COMMUNE", null, "2024-05", null))
-                .isInstanceOf(NotPermitted.class);
+                .isInstanceOf(UserError.class).isNotInstanceOf(NotPermitted.class)
+                .hasMessage("ranking.error.rootRequired");
         assertThat(leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024-05", null)).hasSize(17);
         // Provinces rank nationally for everyone; none has a score in this fixture, so the board is empty.
         assertThat(leaderboards.leaderboard(PeerGroup.PROVINCES, null, "2024-05", null)).isEmpty();
