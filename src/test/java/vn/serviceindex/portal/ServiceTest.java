@@ -139,7 +139,7 @@ public abstract class ServiceTest {
             config.setMinimumIdle(0);
             config.setPoolName("test-system-work");
             config.setConnectionInitSql("select set_config('portal.system_work', 'on', false),"
-                    + " set_config('plan_cache_mode', 'force_custom_plan', false)");
+                    + " set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
             systemWorkPool = new HikariDataSource(config);
         }
         return systemWorkPool;

@@ -37,35 +37,41 @@ public class SystemWork {
         // Inside the caller's transaction without a template of its own: a refusal the caller catches must not
         // mark that transaction rollback-only.
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return inCurrentTransaction(purpose, work);
+            return inCurrentTransaction(purpose, work, true);
         }
-        return transactions.execute(status -> inCurrentTransaction(purpose, work));
+        // Its own transaction: the setting is local to it and ends with it, nothing to restore.
+        return transactions.execute(status -> inCurrentTransaction(purpose, work, false));
     }
 
-    private <T> T inCurrentTransaction(String purpose, Supplier<T> work) {
-        String before = jdbc.sql("select coalesce(current_setting('portal.system_work', true), '')")
-                .query(String.class).single();
-        jdbc.sql("select set_config('portal.system_work', 'on', true)").query(String.class).single();
-        // With no account acting (a seed, a job), the change history names the portal's own work by its purpose,
-        // so that an auditor tells it from a change made around the portal.
-        jdbc.sql("""
-                        select set_config('portal.actor_name', :purpose, true)
-                        where coalesce(current_setting('portal.actor_name', true), '') = ''""")
-                .param("purpose", purpose).query(String.class).optional();
+    private <T> T inCurrentTransaction(String purpose, Supplier<T> work, boolean restoreAfter) {
+        // One round trip (every API request passes here twice): PostgreSQL computes a select list's columns in
+        // order, so the setting is read before it is set. With no account acting (a seed, a job), the change history
+        // names the portal's own work by its purpose, so that an auditor tells it from a change made around the portal.
+        String before = jdbc.sql("""
+                        select coalesce(current_setting('portal.system_work', true), '') as before,
+                               set_config('portal.system_work', 'on', true) as now_on,
+                               case when coalesce(current_setting('portal.actor_name', true), '') = ''
+                                    then set_config('portal.actor_name', :purpose, true) end as actor""")
+                .param("purpose", purpose)
+                .query((rs, n) -> rs.getString("before")).single();
         log.debug("System work: {}", purpose);
         T result;
         try {
             result = work.get();
         } catch (RuntimeException | Error e) {
             // A failed statement may have aborted the transaction, which then rolls back with the setting.
-            try {
-                restore(before);
-            } catch (RuntimeException restoring) {
-                e.addSuppressed(restoring);
+            if (restoreAfter) {
+                try {
+                    restore(before);
+                } catch (RuntimeException restoring) {
+                    e.addSuppressed(restoring);
+                }
             }
             throw e;
         }
-        restore(before);
+        if (restoreAfter) {
+            restore(before);
+        }
         return result;
     }
 

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.serviceindex.portal.base.domain.UserError;
-import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -18,8 +17,13 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class RankingController {
 
-    /** One row of a leaderboard as the API answers it. */
-    record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official) {
+    /**
+     * One row of a leaderboard as the API answers it.
+     *
+     * @param rolledUp the period (a quarter or year the portal has not published) was scored from its months' counts
+     */
+    record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official,
+                 boolean rolledUp) {
     }
 
     private final LeaderboardService leaderboards;
@@ -29,7 +33,10 @@ class RankingController {
     }
 
     /**
-     * @param root  a province's code; with level COMMUNE a district's code ranks that district's communes
+     * An empty array: nobody in the peer group has a score in the period (not even rolled up from its months).
+     *
+     * @param root  a province's code; with level COMMUNE a district's code ranks that district's communes; without a
+     *              root, PROVINCE, DISTRICT and COMMUNE rank nationally (the latter two for readers of everything)
      * @param level PROVINCE (nationally, root ignored), DEPARTMENT, DISTRICT or COMMUNE
      */
     @GetMapping("/leaderboards")
@@ -41,27 +48,15 @@ class RankingController {
         } catch (IllegalArgumentException e) {
             throw UserError.at("level", "ranking.error.level", level);
         }
-        Long rootId = null;
-        if (memberLevel != UnitLevel.PROVINCE) {
-            if (root == null || root.isBlank()) {
-                throw UserError.at("root", "ranking.error.rootRequired");
-            }
-            rootId = leaderboards.unitIdByCode(root);
-        }
-        PeerGroup peers = switch (memberLevel) {
-            case PROVINCE -> PeerGroup.PROVINCES;
-            case DEPARTMENT -> PeerGroup.DEPARTMENTS;
-            case DISTRICT -> PeerGroup.DISTRICTS;
-            // A district as root ranks its own communes; a province ranks all of its communes.
-            case COMMUNE -> leaderboards.isDistrict(rootId) ? PeerGroup.COMMUNES_OF_DISTRICT : PeerGroup.COMMUNES;
-        };
-        return leaderboards.leaderboard(peers, rootId, period, group).stream()
-                .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official()))
+        return leaderboards.leaderboard(memberLevel.name(), root == null ? null : root.strip(), period, group)
+                .stream()
+                .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official(),
+                        row.rolledUp()))
                 .toList();
     }
 
     @GetMapping("/scores")
     List<UnitScores> scores(@RequestParam String root, @RequestParam String period) {
-        return leaderboards.scores(leaderboards.unitIdByCode(root), period);
+        return leaderboards.scores(root, period);
     }
 }

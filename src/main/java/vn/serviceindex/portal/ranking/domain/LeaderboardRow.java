@@ -11,9 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param official     true when every score in {@code score} is the portal's own
  * @param groups       each group's score, official or else computed, by group code
  * @param previousRank the rank in the previous period, null when the unit was not ranked then
+ * @param rolledUp     the period (a quarter or year the portal has not published) was scored from the summed counts
+ *                     of its months, with the period's formula set
  */
 public record LeaderboardRow(int rank, long unitId, String unitCode, String unitName, @Nullable Double score,
-                             boolean official, Map<String, Double> groups, @Nullable Integer previousRank) {
+                             boolean official, Map<String, Double> groups, @Nullable Integer previousRank,
+                             boolean rolledUp) {
+
+    /** A row of a period with results of its own. */
+    public LeaderboardRow(int rank, long unitId, String unitCode, String unitName, @Nullable Double score,
+                          boolean official, Map<String, Double> groups, @Nullable Integer previousRank) {
+        this(rank, unitId, unitCode, unitName, score, official, groups, previousRank, false);
+    }
 
     /** Places gained since the previous period (negative: lost); null when there is nothing to compare. */
     public @Nullable Integer movement() {

@@ -1,7 +1,10 @@
 package vn.serviceindex.portal.ranking.service;
 
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,7 @@ import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.index.service.FormulaSetService;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
+import vn.serviceindex.portal.ranking.domain.MonthRollUp;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
@@ -89,38 +93,142 @@ public class LeaderboardService {
     }
 
     /**
-     * @param rootId the province (for {@link PeerGroup#COMMUNES_OF_DISTRICT} the district); ignored for provinces
+     * The peer group's members ranked in the period. A quarter or year nobody in the peer group has results for (the
+     * portal has not published it) is rolled up from its months' counts and its rows are marked so; a leaderboard
+     * where nobody has a score is empty rather than every unit sharing 1st place.
+     *
+     * @param rootId the province (for {@link PeerGroup#COMMUNES_OF_DISTRICT} the district); ignored for the national
+     *               peer groups
      * @param group  a group code to rank by, or null for the total
+     * @throws NotPermitted for {@link PeerGroup#NATIONAL_DISTRICTS} and {@link PeerGroup#NATIONAL_COMMUNES} unless the
+     *                      reader reads everything: they rank the units of every province by name, the details of
+     *                      which a province's own readers do not otherwise see
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
         requireRole();
+        if ((peers == PeerGroup.NATIONAL_DISTRICTS || peers == PeerGroup.NATIONAL_COMMUNES) && !readsNation()) {
+            throw NotPermitted.toRead();
+        }
         return published(() -> {
-            Period checked = Period.parse(period);
-            if (group != null && groups(checked).stream().noneMatch(g -> g.code().equals(group))) {
-                throw UserError.at("group", "ranking.error.group", group);
-            }
-            String rootPath = null;
-            Long districtId = null;
-            if (peers != PeerGroup.PROVINCES) {
-                if (rootId == null) {
-                    throw UserError.at("root", "ranking.error.rootRequired");
-                }
-                RankedUnit root = readableRoot(rootId);
-                String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
-                if (!root.level().equals(expected)) {
-                    throw UserError.at("root", "ranking.error.rootLevel", root.name());
-                }
-                rootPath = root.path();
-                districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
-            }
-            List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
-                    checked.previous().orElse(null), group);
-            // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
-            Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
-            return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
-                    .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+            RankedUnit root = peers.national() ? null : readableRoot(requireRoot(rootId));
+            return ranked(peers, root, period, group);
         });
+    }
+
+    /**
+     * A leaderboard as the API names it: the members' level and the code of the root (a province, or a district for
+     * its communes; none for provinces, and none for district-level units or communes nationally). One lookup of the
+     * root, none for the reader's scope beyond its roles.
+     */
+    public List<LeaderboardRow> leaderboard(String memberLevel, @Nullable String rootCode, String period,
+                                            @Nullable String group) {
+        requireRole();
+        boolean national = rootCode == null || rootCode.isBlank();
+        // A province's reader without a root is asked for one, as before the national boards: it reads no other.
+        if (national && !memberLevel.equals("PROVINCE") && !readsNation()) {
+            throw UserError.at("root", "ranking.error.rootRequired");
+        }
+        return published(() -> {
+            if (national) {
+                PeerGroup peers = switch (memberLevel) {
+                    case "PROVINCE" -> PeerGroup.PROVINCES;
+                    case "DISTRICT" -> PeerGroup.NATIONAL_DISTRICTS;
+                    case "COMMUNE" -> PeerGroup.NATIONAL_COMMUNES;
+                    default -> throw UserError.at("root", "ranking.error.rootRequired");
+                };
+                return ranked(peers, null, period, group);
+            }
+            if (memberLevel.equals("PROVINCE")) {
+                return ranked(PeerGroup.PROVINCES, null, period, group);
+            }
+            RankedUnit root = readable(leaderboards.openUnitByCode(rootCode)
+                    .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", rootCode)));
+            PeerGroup peers = switch (memberLevel) {
+                case "DEPARTMENT" -> PeerGroup.DEPARTMENTS;
+                case "DISTRICT" -> PeerGroup.DISTRICTS;
+                // A district as root ranks its own communes; a province ranks all of its communes.
+                default -> root.level().equals("DISTRICT") ? PeerGroup.COMMUNES_OF_DISTRICT : PeerGroup.COMMUNES;
+            };
+            return ranked(peers, root, period, group);
+        });
+    }
+
+    /** Whether the reader may open the national leaderboards of district-level units and communes. */
+    public boolean readsNation() {
+        return currentUser.scope().readsEverything();
+    }
+
+    private static long requireRoot(@Nullable Long rootId) {
+        if (rootId == null) {
+            throw UserError.at("root", "ranking.error.rootRequired");
+        }
+        return rootId;
+    }
+
+    private List<LeaderboardRow> ranked(PeerGroup peers, @Nullable RankedUnit root, String period,
+                                        @Nullable String group) {
+        Period checked = Period.parse(period);
+        List<IndexGroup> groups = group != null || MonthRollUp.applies(checked) ? groups(checked) : List.of();
+        if (group != null && groups.stream().noneMatch(g -> g.code().equals(group))) {
+            throw UserError.at("group", "ranking.error.group", group);
+        }
+        String rootPath = null;
+        Long districtId = null;
+        if (!peers.national()) {
+            String expected = peers == PeerGroup.COMMUNES_OF_DISTRICT ? "DISTRICT" : "PROVINCE";
+            if (root == null || !root.level().equals(expected)) {
+                throw UserError.at("root", "ranking.error.rootLevel", root == null ? "" : root.name());
+            }
+            rootPath = root.path();
+            districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
+        }
+        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                checked.previous().orElse(null), group);
+        if (nobodyScored(rows) && MonthRollUp.applies(checked)) {
+            rows = rolledUp(rows, checked, groups, group);
+        }
+        if (nobodyScored(rows)) {
+            return List.of();
+        }
+        // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
+        Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
+        return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
+                .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
+    }
+
+    private static boolean nobodyScored(List<LeaderboardRow> rows) {
+        return rows.stream().allMatch(row -> row.score() == null);
+    }
+
+    /**
+     * The members scored from the summed counts of the period's months with the period's formula set: a group only
+     * where every month has its counts, the total over the groups so scored.
+     */
+    private List<LeaderboardRow> rolledUp(List<LeaderboardRow> members, Period period, List<IndexGroup> groups,
+                                          @Nullable String rankBy) {
+        List<String> months = MonthRollUp.monthsOf(period);
+        Map<Long, Map<String, List<Map<String, Double>>>> byUnit = new HashMap<>();
+        for (var month : leaderboards.monthCounts(members.stream().map(LeaderboardRow::unitId).toList(), months)) {
+            byUnit.computeIfAbsent(month.unitId(), id -> new HashMap<>())
+                    .computeIfAbsent(month.groupCode(), code -> new ArrayList<>()).add(month.counts());
+        }
+        List<LeaderboardRow> scored = new ArrayList<>();
+        for (LeaderboardRow member : members) {
+            var counts = byUnit.getOrDefault(member.unitId(), Map.of());
+            Map<String, Double> groupScores = new LinkedHashMap<>();
+            for (IndexGroup group : groups) {
+                Double score = MonthRollUp.groupScore(group, counts.getOrDefault(group.code(), List.of()),
+                        months.size());
+                if (score != null) {
+                    groupScores.put(group.code(), score);
+                }
+            }
+            Double score = rankBy != null ? groupScores.get(rankBy) : MonthRollUp.total(groupScores);
+            scored.add(new LeaderboardRow(0, member.unitId(), member.unitCode(), member.unitName(), score, false,
+                    groupScores, null, true));
+        }
+        return MonthRollUp.ranked(scored);
     }
 
     /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
@@ -168,6 +276,14 @@ public class LeaderboardService {
             return rows.stream().filter(row -> row.unitId() == unitId).findFirst()
                     .map(row -> new UnitStanding(period.get(), peers.group(), row, rows.size()));
         });
+    }
+
+    /** {@link #scores(long, String)} of an open unit by its code, as the API names it: one lookup of the root. */
+    public List<UnitScores> scores(String rootCode, String period) {
+        requireRole();
+        return published(() -> leaderboards.scores(readable(leaderboards.openUnitByCode(rootCode)
+                        .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", rootCode))).path(),
+                Period.parse(period).text()));
     }
 
     /** Each unit under (and including) the root with its official and computed scores in the period. */
@@ -265,12 +381,21 @@ public class LeaderboardService {
         }
     }
 
-    /** The reader must read the root itself, or a unit under it, or a unit the root lies under. */
+    /**
+     * The reader must read a unit in the root's province: the root itself, a unit under it, or a unit the root lies
+     * under. Decided from the reader's roles alone (every read root is a unit, lying in the province its path
+     * begins with), so that a request costs the root's lookup and no query of the scope.
+     */
     private RankedUnit readableRoot(long id) {
-        RankedUnit root = leaderboards.unit(id)
-                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", id));
-        boolean reads = leaderboards.provinces(currentUser.scope()).stream()
-                .anyMatch(province -> root.path().startsWith(province.path()));
+        return readable(leaderboards.unit(id)
+                .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", id)));
+    }
+
+    private RankedUnit readable(RankedUnit root) {
+        var scope = currentUser.scope();
+        String province = LeaderboardRepository.provinceOf(root.path());
+        boolean reads = scope.readsEverything() || scope.readRoots().stream()
+                .anyMatch(readRoot -> readRoot.path().equals("/") || readRoot.path().startsWith(province));
         if (!reads) {
             throw NotPermitted.toRead();
         }

@@ -90,8 +90,13 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         List<RankedUnit> provinces = leaderboards.provinces();
         province.setItems(provinces);
         peers.setLabel(getTranslation("ranking.peers"));
-        peers.setItems(PeerGroup.DEPARTMENTS, PeerGroup.DISTRICTS, PeerGroup.COMMUNES, PeerGroup.COMMUNES_OF_DISTRICT,
-                PeerGroup.PROVINCES);
+        List<PeerGroup> peerChoices = new ArrayList<>(List.of(PeerGroup.DEPARTMENTS, PeerGroup.DISTRICTS,
+                PeerGroup.COMMUNES, PeerGroup.COMMUNES_OF_DISTRICT, PeerGroup.PROVINCES));
+        // The nation's district-level units and communes side by side: for readers of everything only.
+        if (leaderboards.readsNation()) {
+            peerChoices.addAll(List.of(PeerGroup.NATIONAL_DISTRICTS, PeerGroup.NATIONAL_COMMUNES));
+        }
+        peers.setItems(peerChoices);
         peers.setItemLabelGenerator(p -> getTranslation("ranking.peers." + p.name()));
         peers.setValue(PeerGroup.DISTRICTS);
         district.setLabel(getTranslation("ranking.district"));
@@ -139,7 +144,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         province.addValueChangeListener(e -> provinceChanged());
         peers.addValueChangeListener(e -> {
             district.setVisible(e.getValue() == PeerGroup.COMMUNES_OF_DISTRICT);
-            province.setEnabled(e.getValue() != PeerGroup.PROVINCES);
+            // A national board has no province; the province still offers its periods.
+            province.setEnabled(e.getValue() == null || !e.getValue().national());
             refresh();
         });
         district.addValueChangeListener(e -> refresh());
@@ -242,7 +248,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         @Nullable RankedUnit root = peerGroup == PeerGroup.COMMUNES_OF_DISTRICT ? district.getValue()
                 : province.getValue();
         String chosenPeriod = period.getValue();
-        if (peerGroup == null || chosenPeriod == null || (peerGroup != PeerGroup.PROVINCES && root == null)) {
+        if (peerGroup == null || chosenPeriod == null || (!peerGroup.national() && root == null)) {
             rows = List.of();
             gaps = Map.of();
             grid.setItems(rows);
@@ -253,10 +259,13 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         errors.clear();
         try {
             String group = TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue();
-            rows = leaderboards.leaderboard(peerGroup, root == null ? null : root.id(), chosenPeriod, group);
+            rows = leaderboards.leaderboard(peerGroup, peerGroup.national() || root == null ? null : root.id(),
+                    chosenPeriod, group);
             gaps = leaderboards.phaseTargetGaps(rows, chosenPeriod, group);
             grid.setItems(rows);
-            empty.setText(rows.isEmpty() ? getTranslation("ranking.noUnits") : "");
+            // An empty board: nobody has a score yet (rather than every unit sharing 1st place).
+            empty.setText(rows.isEmpty() ? getTranslation("ranking.noScores", chosenPeriod)
+                    : rows.getFirst().rolledUp() ? getTranslation("ranking.rolledUpNote", chosenPeriod) : "");
         } catch (UserError error) {
             errors.show(error);
         }
@@ -264,7 +273,10 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
 
     private String scoreText(LeaderboardRow row, Locale locale) {
         String score = Formats.decimal(row.score(), locale);
-        return row.score() == null || row.official() ? score : score + " (" + getTranslation("ranking.computed") + ")";
+        if (row.score() == null || row.official()) {
+            return score;
+        }
+        return score + " (" + getTranslation(row.rolledUp() ? "ranking.rolledUp" : "ranking.computed") + ")";
     }
 
     static String movementText(@Nullable Integer movement) {
@@ -287,7 +299,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                     for (LeaderboardRow row : rows) {
                         List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
                         cells.add(row.score());
-                        cells.add(getTranslation(row.official() ? "ranking.official" : "ranking.computed"));
+                        cells.add(getTranslation(row.official() ? "ranking.official"
+                                : row.rolledUp() ? "ranking.rolledUp" : "ranking.computed"));
                         groups.forEach(g -> cells.add(row.groups().get(g.code())));
                         cells.add(row.previousRank());
                         cells.add(gaps.get(row.unitId()));

@@ -51,6 +51,28 @@ class RankingApiTest extends ServiceTest {
     }
 
     @Test
+    void without_a_root_district_level_units_rank_nationally_for_a_reader_of_everything_only() throws Exception {
+        http.perform(get("/api/v1/leaderboards").param("level", "DISTRICT").param("period", "2024-05")
+                        .with(httpBasic("admin", DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(17))
+                .andExpect(jsonPath("$[0].unitCode").value("628"))
+                .andExpect(jsonPath("$[0].rolledUp").value(false));
+        http.perform(get("/api/v1/leaderboards").param("level", "DISTRICT").param("period", "2024-05")
+                        .with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.key").value("ranking.error.rootRequired"));
+    }
+
+    @Test
+    void a_leaderboard_nobody_has_a_score_on_is_an_empty_array() throws Exception {
+        http.perform(get("/api/v1/leaderboards").param("root", "64").param("level", "DISTRICT")
+                        .param("period", "2019-07").with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
     void scores_give_official_computed_and_max_per_group_and_in_total() throws Exception {
         http.perform(get("/api/v1/scores").param("root", "64").param("period", "2024-05")
                         .with(httpBasic("kiemtoan", DEMO_PASSWORD)))

@@ -71,7 +71,8 @@ class LeaderboardServiceTest extends ServiceTest {
 
         List<LeaderboardRow> may = leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024-05", null);
         assertThat(may).hasSize(16).extracting(LeaderboardRow::unitCode).doesNotContain(closed, "NEW1");
-        // In the year it closed, it was one of the districts still.
+        // In the year it closed, it was one of the districts still (the year has a score, so the board is not empty).
+        scores.official("622", "2024", 50, 30);
         assertThat(leaderboards.leaderboard(PeerGroup.DISTRICTS, province, "2024", null))
                 .extracting(LeaderboardRow::unitCode).contains(closed).doesNotContain("NEW1");
     }

@@ -47,6 +47,25 @@ class LeaderboardViewTest extends KaribuTest {
     }
 
     @Test
+    void the_national_peer_groups_are_offered_to_a_reader_of_everything_only() {
+        login("admin");
+        navigate("leaderboards");
+        var view = _get(LeaderboardView.class);
+        assertThat(view.peers.getListDataView().getItems())
+                .contains(PeerGroup.NATIONAL_DISTRICTS, PeerGroup.NATIONAL_COMMUNES);
+        _setValue(view.peers, PeerGroup.NATIONAL_DISTRICTS);
+        assertThat(view.province.isEnabled()).isFalse();
+        assertThat(GridKt._size(view.grid)).isEqualTo(17);
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Huyện Ia Grai");
+
+        logout();
+        login("tinh.giamsat");
+        navigate("leaderboards");
+        assertThat(_get(LeaderboardView.class).peers.getListDataView().getItems())
+                .doesNotContain(PeerGroup.NATIONAL_DISTRICTS, PeerGroup.NATIONAL_COMMUNES);
+    }
+
+    @Test
     void departments_rank_among_themselves() {
         login("sgtvt.lanhdao");
         navigate("leaderboards");
@@ -67,8 +86,10 @@ class LeaderboardViewTest extends KaribuTest {
         assertThat(GridKt._getFormattedRow(view.grid, 0)).startsWith("1", "Huyện Ia Grai").last().isEqualTo("3,68");
         assertThat(GridKt._getFormattedRow(view.grid, 1)).as("no result in May: no gap").last().isEqualTo("");
 
+        // Nobody has online payment figures in May: the board says so rather than ranking all 17 first.
         _setValue(view.rankBy, "TTTT");
-        assertThat(GridKt._getFormattedRow(view.grid, 0)).as("no online payment figures").last().isEqualTo("");
+        assertThat(GridKt._size(view.grid)).isZero();
+        assertThat(view.empty.getText()).isEqualTo("Chưa đơn vị nào trong nhóm so sánh này có điểm kỳ 2024-05.");
     }
 
     @Test
@@ -122,7 +143,9 @@ class LeaderboardViewTest extends KaribuTest {
         view = _get(LeaderboardView.class);
         assertThat(view.peers.getValue()).isEqualTo(PeerGroup.COMMUNES_OF_DISTRICT);
         assertThat(view.district.getValue().name()).isEqualTo("Huyện Đức Cơ");
-        assertThat(GridKt._size(view.grid)).isEqualTo(9);
+        // None of Đức Cơ's 9 communes has a score in May yet.
+        assertThat(GridKt._size(view.grid)).isZero();
+        assertThat(view.empty.getText()).isEqualTo("Chưa đơn vị nào trong nhóm so sánh này có điểm kỳ 2024-05.");
     }
 
     @Test
