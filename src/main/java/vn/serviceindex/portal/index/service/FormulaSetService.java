@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.index.service;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
-import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.FormulaProblem;
 import vn.serviceindex.portal.index.domain.FormulaSet;
@@ -53,14 +53,15 @@ public class FormulaSetService {
     private final FormulaSetRepository sets;
     private final ActiveFormulaSets activeSets;
     private final CurrentUser currentUser;
-    private final PortalCalendar calendar;
+    // The calendar's day, not the campaign's pinned one: a demo pinned in 2024 still scores with the set in force.
+    private final Clock clock;
 
     FormulaSetService(FormulaSetRepository sets, ActiveFormulaSets activeSets, CurrentUser currentUser,
-                      PortalCalendar calendar) {
+                      Clock clock) {
         this.sets = sets;
         this.activeSets = activeSets;
         this.currentUser = currentUser;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** Every set, newest first. */
@@ -117,7 +118,7 @@ public class FormulaSetService {
 
     @Transactional(readOnly = true)
     public LocalDate today() {
-        return calendar.today();
+        return LocalDate.now(clock);
     }
 
     /** A new draft with the source's formulas under a new name: how a change of the rules starts. */

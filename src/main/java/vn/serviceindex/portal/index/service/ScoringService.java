@@ -1,5 +1,6 @@
 package vn.serviceindex.portal.index.service;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
-import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
@@ -37,12 +37,13 @@ public class ScoringService {
 
     private final FormulaSetRepository sets;
     private final CurrentUser currentUser;
-    private final PortalCalendar calendar;
+    // The calendar's day, not the campaign's pinned one: a demo pinned in 2024 still scores with the set in force.
+    private final Clock clock;
 
-    ScoringService(FormulaSetRepository sets, CurrentUser currentUser, PortalCalendar calendar) {
+    ScoringService(FormulaSetRepository sets, CurrentUser currentUser, Clock clock) {
         this.sets = sets;
         this.currentUser = currentUser;
-        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** One unit's counts, in the order the caller gave them. */
@@ -89,7 +90,7 @@ public class ScoringService {
             }
             return stored.formulas();
         }
-        LocalDate today = calendar.today();
+        LocalDate today = LocalDate.now(clock);
         return sets.activeOn(today).map(sets::withFormulas)
                 .orElseThrow(() -> UserError.at("formulaSet", "score.error.noActiveSet")).formulas();
     }

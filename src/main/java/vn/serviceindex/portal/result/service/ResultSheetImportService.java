@@ -1,7 +1,6 @@
 package vn.serviceindex.portal.result.service;
 
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.base.domain.Period;
@@ -50,12 +50,12 @@ public class ResultSheetImportService {
     private final ResultFormulaSets formulaSets;
     private final ImportedGroups importedGroups;
     private final CurrentUser currentUser;
-    private final Clock clock;
+    private final PortalCalendar calendar;
 
     private final ApplicationEventPublisher events;
 
     ResultSheetImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                             ImportedGroups importedGroups, CurrentUser currentUser, Clock clock,
+                             ImportedGroups importedGroups, CurrentUser currentUser, PortalCalendar calendar,
                              ApplicationEventPublisher events) {
         this.events = events;
         this.results = results;
@@ -63,7 +63,7 @@ public class ResultSheetImportService {
         this.formulaSets = formulaSets;
         this.importedGroups = importedGroups;
         this.currentUser = currentUser;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The largest sheet accepted, in bytes; larger ones are refused before they are read. */
@@ -95,7 +95,7 @@ public class ResultSheetImportService {
     /** The sheet to fill in, with the counts of the formula set active today and one example row. */
     @Transactional(readOnly = true)
     public void writeTemplate(TableFormat format, OutputStream out) {
-        ResultSheetTemplate.write(format, out, formulaSets.forDay(LocalDate.now(clock)).set());
+        ResultSheetTemplate.write(format, out, formulaSets.forDay(calendar.today()).set());
     }
 
     /** What {@link #commit} would do with the same arguments; writes nothing. */
