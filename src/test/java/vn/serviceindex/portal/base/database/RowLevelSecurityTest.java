@@ -56,6 +56,8 @@ class RowLevelSecurityTest extends ServiceTest {
         UNIT_OF_ROW.put("result_group", "t.unit_id");
         UNIT_OF_ROW.put("audit_record", "t.unit_id");
         UNIT_OF_ROW.put("login_lock", "t.unit_id");
+        UNIT_OF_ROW.put("restructuring", "t.province_id");
+        UNIT_OF_ROW.put("unit_lineage", "(select r.province_id from restructuring r where r.id = t.restructuring_id)");
     }
 
     /**
@@ -65,7 +67,8 @@ class RowLevelSecurityTest extends ServiceTest {
     private static final Set<String> CHAIN = Set.of("audit_link", "audit_chain_head");
 
     /** Province-wide data: read by everyone who reads in the province, so the editor's own province is "theirs". */
-    private static final Set<String> PROVINCE_WIDE = Set.of("campaign", "campaign_milestone", "campaign_group_rule");
+    private static final Set<String> PROVINCE_WIDE = Set.of("campaign", "campaign_milestone", "campaign_group_rule",
+            "restructuring", "unit_lineage");
 
     @Autowired
     private PlatformTransactionManager transactionManager;
@@ -370,6 +373,21 @@ class RowLevelSecurityTest extends ServiceTest {
                         from account a where a.username = 'iagrai.lanhdao'""").update();
         jdbc.sql("insert into login_lock (kind, address, failures, locked_until)"
                 + " values ('ADDRESS', '10.1.1.2', 50, now() + interval '15 minutes')").update();
+        // A restructuring of Đắk Lắk: one commune renamed.
+        long oldCommune = jdbc.sql("insert into org_unit (code, name, level, parent_id, valid_from)"
+                + " values ('66.01', 'Xã Cũ', 'COMMUNE', :p, '2020-01-01') returning id").param("p", province)
+                .query(Long.class).single();
+        long newCommune = jdbc.sql("insert into org_unit (code, name, level, parent_id, valid_from)"
+                + " values ('66.02', 'Xã Mới', 'COMMUNE', :p, '2025-07-01') returning id").param("p", province)
+                .query(Long.class).single();
+        long restructuring = jdbc.sql("""
+                        insert into restructuring (resolution_number, resolution_date, effective_date, province_id,
+                                                   file_name)
+                        values ('1660/NQ-UBTVQH15', '2025-06-16', '2025-07-01', :p, 'daklak.csv') returning id""")
+                .param("p", province).query(Long.class).single();
+        jdbc.sql("insert into unit_lineage (restructuring_id, predecessor_id, successor_id, kind)"
+                        + " values (:r, :old, :new, 'RENAME')")
+                .param("r", restructuring).param("old", oldCommune).param("new", newCommune).update();
     }
 
     private <T> T inPortalTransaction(Supplier<T> work) {
