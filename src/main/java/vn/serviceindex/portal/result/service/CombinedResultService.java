@@ -80,10 +80,11 @@ public class CombinedResultService {
     }
 
     /**
-     * For published leaderboards only, inside the caller's system work after it checked that the reader reads in the
-     * province: the combined results of those of the units that have no result of their own in the period.
+     * The combined results of those of the units that have no result of their own in the period. No scope check:
+     * only inside system work whose caller checked the reader (published leaderboards, after the reader's province)
+     * or acts for nobody (the demo seed).
      */
-    public Map<Long, CombinedResult> forPublishedLeaderboard(Collection<Long> unitIds, Period period) {
+    public Map<Long, CombinedResult> withoutOwnResult(Collection<Long> unitIds, Period period) {
         Set<Long> own = repository.withOwnResult(unitIds, period.text());
         return combine(unitIds.stream().filter(id -> !own.contains(id)).toList(), period);
     }
