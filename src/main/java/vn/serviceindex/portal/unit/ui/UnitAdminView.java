@@ -31,12 +31,17 @@ import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
+import vn.serviceindex.portal.unit.domain.LineageLink;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 import vn.serviceindex.portal.unit.domain.UnitDraft;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
+import vn.serviceindex.portal.unit.service.RestructuringService;
 import vn.serviceindex.portal.unit.service.UnitService;
 
-/** Units as a tree: create a unit under the selected one, edit it, or close it from a date. */
+/**
+ * Units as a tree: create a unit under the selected one, edit it, or close it from a date; restructure from a file.
+ * Each unit shows whether it is closed, and its predecessors and successors with the resolution and date.
+ */
 @Route("admin/units")
 @RolesAllowed("ADMIN")
 @Menu(order = 90, icon = "SITEMAP", title = "nav.adminUnits")
@@ -48,11 +53,17 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
     final Button editButton = new Button();
     final Button closeButton = new Button();
     final Button historyButton = new Button();
+    final Button restructureButton = new Button();
+    private final RestructuringService restructurings;
+    /** Each unit's lineage links (as predecessor or successor), for the tree's lineage column. */
+    private Map<Long, List<LineageLink>> lineage = Map.of();
     @Nullable UnitForm openForm;
+    @Nullable RestructuringDialog openRestructuring;
     @Nullable CloseForm openCloseForm;
 
-    UnitAdminView(UnitService units, AuditService audit) {
+    UnitAdminView(UnitService units, AuditService audit, RestructuringService restructurings) {
         this.units = units;
+        this.restructurings = restructurings;
         addClassName("unit-admin-view");
         setSizeFull();
 
@@ -62,6 +73,7 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         tree.addColumn(u -> Formats.date(u.validFrom(), getLocale())).setHeader(getTranslation("unit.field.validFrom"));
         tree.addColumn(u -> u.validTo() == null ? "" : Formats.date(u.validTo(), getLocale()))
                 .setHeader(getTranslation("unit.field.validTo"));
+        tree.addColumn(this::lineageText).setHeader(getTranslation("unit.lineage.column")).setFlexGrow(4);
         tree.setSizeFull();
         tree.addSelectionListener(selection -> updateButtons());
 
@@ -78,14 +90,26 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         historyButton.addClickListener(click -> tree.getSelectedItems().stream().findFirst().ifPresent(
                 unit -> HistoryDialog.open(audit, "org_unit", Long.toString(unit.id()), unit.name())));
 
+        restructureButton.setText(getTranslation("unit.restructuring.action.open"));
+        restructureButton.addClickListener(click -> {
+            openRestructuring = new RestructuringDialog(restructurings, this::refresh);
+            openRestructuring.open();
+        });
+
         add(new H2(getTranslation("unit.admin.title")),
-                new HorizontalLayout(createButton, editButton, closeButton, historyButton), tree);
+                new HorizontalLayout(createButton, editButton, closeButton, historyButton, restructureButton), tree);
         refresh();
     }
 
     void refresh() {
         List<OrgUnit> all = units.readableUnits();
         Map<Long, OrgUnit> byId = all.stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
+        Map<Long, List<LineageLink>> links = new java.util.HashMap<>();
+        for (LineageLink link : restructurings.lineageOf(byId.keySet())) {
+            links.computeIfAbsent(link.predecessorId(), id -> new java.util.ArrayList<>()).add(link);
+            links.computeIfAbsent(link.successorId(), id -> new java.util.ArrayList<>()).add(link);
+        }
+        lineage = links;
         var data = new TreeData<OrgUnit>();
         // Rows come parents first (see UnitRepository.readable), so every parent is in the tree before its children.
         for (OrgUnit unit : all) {
@@ -96,6 +120,25 @@ public class UnitAdminView extends VerticalLayout implements HasDynamicTitle {
         all.stream().filter(u -> u.parentId() == null || !byId.containsKey(u.parentId()))
                 .forEach(root -> tree.expand(root));
         updateButtons();
+    }
+
+    /** "Closed from …", then where the unit came from and what it became, with the resolution and date. */
+    String lineageText(OrgUnit unit) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (unit.validTo() != null) {
+            parts.add(getTranslation("unit.lineage.closed", Formats.date(unit.validTo(), getLocale())));
+        }
+        for (LineageLink link : lineage.getOrDefault(unit.id(), List.of())) {
+            String date = Formats.date(link.effectiveDate(), getLocale());
+            if (link.successorId() == unit.id()) {
+                parts.add(getTranslation("unit.lineage.from", link.predecessorCode() + " " + link.predecessorName(),
+                        link.resolutionNumber(), date));
+            } else {
+                parts.add(getTranslation("unit.lineage.into", link.successorCode() + " " + link.successorName(),
+                        link.resolutionNumber(), date));
+            }
+        }
+        return String.join(" · ", parts);
     }
 
     private void updateButtons() {
