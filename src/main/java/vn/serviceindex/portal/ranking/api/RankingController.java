@@ -1,5 +1,6 @@
 package vn.serviceindex.portal.ranking.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.Structure;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -18,8 +20,12 @@ import vn.serviceindex.portal.unit.domain.UnitLevel;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class RankingController {
 
-    /** One row of a leaderboard as the API answers it. */
-    record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official) {
+    /**
+     * One row of a leaderboard as the API answers it; {@code combinedFrom} only on a leaderboard in today's structure,
+     * for a new unit whose figures are its predecessors' combined (their names).
+     */
+    record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> combinedFrom) {
     }
 
     private final LeaderboardService leaderboards;
@@ -34,7 +40,16 @@ class RankingController {
      */
     @GetMapping("/leaderboards")
     List<Entry> leaderboard(@RequestParam(required = false) @Nullable String root, @RequestParam String level,
-                            @RequestParam String period, @RequestParam(required = false) @Nullable String group) {
+                            @RequestParam String period, @RequestParam(required = false) @Nullable String group,
+                            @RequestParam(required = false) @Nullable String structure) {
+        Structure chosen;
+        if (structure == null || structure.equals("time")) {
+            chosen = Structure.OF_ITS_TIME;
+        } else if (structure.equals("today")) {
+            chosen = Structure.TODAY;
+        } else {
+            throw UserError.at("structure", "ranking.error.structure", structure);
+        }
         UnitLevel memberLevel;
         try {
             memberLevel = UnitLevel.valueOf(level);
@@ -55,8 +70,9 @@ class RankingController {
             // A district as root ranks its own communes; a province ranks all of its communes.
             case COMMUNE -> leaderboards.isDistrict(rootId) ? PeerGroup.COMMUNES_OF_DISTRICT : PeerGroup.COMMUNES;
         };
-        return leaderboards.leaderboard(peers, rootId, period, group).stream()
-                .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official()))
+        return leaderboards.leaderboard(peers, rootId, period, group, chosen).stream()
+                .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official(),
+                        row.combined() ? row.combinedFrom() : null))
                 .toList();
     }
 

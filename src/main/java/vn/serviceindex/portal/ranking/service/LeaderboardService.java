@@ -1,6 +1,7 @@
 package vn.serviceindex.portal.ranking.service;
 
 import java.text.Collator;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,10 @@ import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.domain.Structure;
+import vn.serviceindex.portal.result.domain.CombinedResult;
+import vn.serviceindex.portal.result.service.CombinedResultService;
+import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
@@ -47,9 +52,13 @@ public class LeaderboardService {
     /** The portal's calendar (the campaign's pinned day in a demo): what "the current period" is measured by. */
     private final PortalCalendar calendar;
     private final SystemWork systemWork;
+    private final CombinedResultService combinedResults;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
-                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar, SystemWork systemWork) {
+                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar, SystemWork systemWork,
+                       CombinedResultService combinedResults) {
+        this.combinedResults = combinedResults;
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.formulaSets = formulaSets;
@@ -94,6 +103,16 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
+        return leaderboard(peers, rootId, period, group, Structure.OF_ITS_TIME);
+    }
+
+    /**
+     * @param structure {@link Structure#TODAY} ranks today's units, a unit opened by a restructuring after the period
+     *                  with its predecessors' figures combined (labelled with them); {@link Structure#OF_ITS_TIME} the
+     *                  units of the period with their own figures
+     */
+    public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
+                                            @Nullable String group, Structure structure) {
         requireRole();
         return published(() -> {
             Period checked = Period.parse(period);
@@ -114,13 +133,32 @@ public class LeaderboardService {
                 rootPath = root.path();
                 districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
             }
-            List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
-                    checked.previous().orElse(null), group);
+            List<LeaderboardRow> rows = structure == Structure.TODAY
+                    ? inTodaysStructure(peers.memberLevel(), rootPath, districtId, checked, group)
+                    : leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                            checked.previous().orElse(null), group);
             // Ties keep a stable order by name, in Vietnamese alphabetical order (Đ after D, Ư after U).
             Collator vietnamese = Collator.getInstance(Locale.of("vi", "VN"));
             return rows.stream().sorted(Comparator.comparingInt(LeaderboardRow::rank)
                     .thenComparing(LeaderboardRow::unitName, vietnamese)).toList();
         });
+    }
+
+    private List<LeaderboardRow> inTodaysStructure(String memberLevel, @Nullable String rootPath,
+                                                   @Nullable Long districtId, Period period, @Nullable String group) {
+        Map<Long, CombinedResult> combined = combinedResults.withoutOwnResult(
+                leaderboards.openMembers(memberLevel, rootPath, districtId), period);
+        List<Map<String, Object>> scores = new ArrayList<>();
+        combined.forEach((unitId, result) -> result.groups().stream().filter(g -> g.score() != null)
+                .forEach(g -> scores.add(Map.of("unit", unitId, "group", g.groupCode(), "score", g.score()))));
+        return leaderboards.leaderboardToday(memberLevel, rootPath, districtId, period, group,
+                        JSON.writeValueAsString(scores)).stream()
+                .map(row -> combined.containsKey(row.unitId())
+                        ? new LeaderboardRow(row.rank(), row.unitId(), row.unitCode(), row.unitName(), row.score(),
+                                row.official(), row.groups(), row.previousRank(),
+                                combined.get(row.unitId()).predecessors())
+                        : row)
+                .toList();
     }
 
     /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
