@@ -49,7 +49,7 @@ import vn.serviceindex.portal.result.service.CombinedResultService;
 @Order(4)
 class DemoRestructuring implements ApplicationRunner {
 
-    static final String RESOLUTION = "1664/NQ-UBTVQH15";
+    static final String RESOLUTION = "1665/NQ-UBTVQH15";
     static final LocalDate EFFECTIVE = LocalDate.of(2025, 7, 1);
     static final String CAMPAIGN_NAME = "Chiến dịch nâng cao hiệu quả sử dụng dịch vụ công trực tuyến năm 2026";
 
@@ -58,22 +58,22 @@ class DemoRestructuring implements ApplicationRunner {
     }
 
     static final List<Merge> MERGES = List.of(
-            new Merge("64.101", "Xã Ia Dom", List.of("631.02", "631.08")),
-            new Merge("64.102", "Xã Ia Grai", List.of("628.01", "628.02")));
+            new Merge("64.201", "Xã Ia Dơk", List.of("631.03", "631.08")),
+            new Merge("64.202", "Xã Ia Grai", List.of("628.01", "628.02")));
 
     /**
      * The old communes' 2024 figures: the dossiers they received and a rate % per group (CKMB, TDGQ, CLGQ, TTTT,
      * MDHL, MDSH), from which every term's counts are made; online payment's counts as in {@link #PAYMENT}.
      */
     private static final Map<String, double[]> RATES_2024 = Map.of(
-            "631.02", new double[] {600, 92, 95, 60, 90, 97, 55},
+            "631.03", new double[] {600, 92, 95, 60, 90, 97, 55},
             "631.08", new double[] {400, 80, 85, 20, 7.5, 90, 30},
             "628.01", new double[] {900, 95, 97, 70, 80, 98, 60},
             "628.02", new double[] {300, 85, 88, 15, 10, 92, 25});
 
-    /** Online payment (TTTT) of Ia Dom and Ia Nan, the worked example of the README. */
+    /** Online payment (TTTT) of Ia Dơk and Ia Nan, the worked example of the README. */
     static final Map<String, Map<String, Double>> PAYMENT = Map.of(
-            "631.02", Map.of("totalDossierFinancialObligation", 600.0, "totalDossierOnlinePaymentSuccess", 540.0,
+            "631.03", Map.of("totalDossierFinancialObligation", 600.0, "totalDossierOnlinePaymentSuccess", 540.0,
                     "totalFeeFormality", 50.0, "totalDossierOnlineFormalityPaymentSuccess", 40.0,
                     "totalFeeDossierFormality", 50.0),
             "631.08", Map.of("totalDossierFinancialObligation", 400.0, "totalDossierOnlinePaymentSuccess", 30.0,

@@ -15,8 +15,8 @@ import vn.serviceindex.portal.result.service.CombinedResultService;
 public final class DemoRestructuringFixture {
 
     /** The new communes and the old ones merged into them, as the demo seeds them. */
-    public static final String NEW_IA_DOM = "64.101";
-    public static final String NEW_IA_GRAI = "64.102";
+    public static final String NEW_IA_DOK = "64.201";
+    public static final String NEW_IA_GRAI = "64.202";
     public static final String CAMPAIGN_2026 = DemoRestructuring.CAMPAIGN_NAME;
 
     private DemoRestructuringFixture() {

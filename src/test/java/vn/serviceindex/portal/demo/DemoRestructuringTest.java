@@ -31,15 +31,15 @@ class DemoRestructuringTest extends ServiceTest {
     void the_new_xa_ia_dom_has_the_summed_2024_figures_of_ia_dom_and_ia_nan_and_its_2026_baseline_and_target() {
         seedDemoRestructuring();
         actAs("tinh.giamsat");
-        long newIaDom = unitId(DemoRestructuringFixture.NEW_IA_DOM);
+        long newIaDok = unitId(DemoRestructuringFixture.NEW_IA_DOK);
 
-        CombinedResult combined = combinedResults.combined(newIaDom, "2024").orElseThrow();
-        assertThat(combined.predecessorList()).isEqualTo("Xã Ia Dom, Xã Ia Nan");
+        CombinedResult combined = combinedResults.combined(newIaDok, "2024").orElseThrow();
+        assertThat(combined.predecessorList()).isEqualTo("Xã Ia Dơk, Xã Ia Nan");
         CombinedGroup payment = combined.group("TTTT").orElseThrow();
         assertThat(payment.combination()).isEqualTo(Combination.SUMMED_COUNTS);
         assertThat(payment.headlineRate()).isEqualTo(57.0);
         assertThat(payment.score()).isEqualTo(5.12);
-        // Online services: Ia Dom 82.50 % (9.90 points), Ia Nan 30.83 % (3.70); summed 67.83 % (8.14), not 6.80.
+        // Online services: Ia Dơk 82.50 % (9.90 points), Ia Nan 30.83 % (3.70); summed 67.83 % (8.14), not 6.80.
         CombinedGroup online = combined.group("CLGQ").orElseThrow();
         assertThat(online.headlineRate()).isEqualTo(67.83);
         assertThat(online.score()).isEqualTo(8.14);
@@ -49,14 +49,14 @@ class DemoRestructuringTest extends ServiceTest {
         assertThat(jdbc.sql("""
                         select g.headline_rate::float8 from result r join result_group g on g.result_id = r.id
                         where r.unit_id = :u and r.period = '2024' and g.group_code = 'TTTT'""")
-                .param("u", anyUnitId("631.02")).query(Double.class).single()).isEqualTo(90.0);
-        assertThat(count("select count(*) from org_unit where code in ('631.02', '631.08') and valid_to = '2025-07-01'"))
+                .param("u", anyUnitId("631.03")).query(Double.class).single()).isEqualTo(90.0);
+        assertThat(count("select count(*) from org_unit where code in ('631.03', '631.08') and valid_to = '2025-07-01'"))
                 .isEqualTo(2);
 
         // The 2026 campaign's baseline is the combined rate, and the province's rule (C 50 %, +10) gives 67 %.
         long campaign = jdbc.sql("select id from campaign where name = :n").param("n",
                 DemoRestructuringFixture.CAMPAIGN_2026).query(Long.class).single();
-        Map<GroupCode, Double> baselines = campaigns.baselines(campaign, newIaDom);
+        Map<GroupCode, Double> baselines = campaigns.baselines(campaign, newIaDok);
         assertThat(baselines).containsEntry(GroupCode.TTTT, 57.0);
         assertThat(TargetRule.points(50, 10).finalTarget(baselines.get(GroupCode.TTTT))).isEqualTo(67.0);
         assertThat(baselines).containsEntry(GroupCode.CLGQ, 67.83);

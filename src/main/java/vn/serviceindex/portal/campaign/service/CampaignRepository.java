@@ -234,6 +234,13 @@ class CampaignRepository {
                 .list();
     }
 
+    List<Long> unitsWithCombinedBaselines(long campaignId) {
+        return jdbc.sql("""
+                        select distinct unit_id from campaign_baseline where campaign_id = :c and source = 'COMBINED'
+                        order by unit_id""")
+                .param("c", campaignId).query(Long.class).list();
+    }
+
     List<BaselineSource> baselineSources(long campaignId, long unitId) {
         return jdbc.sql("select distinct source from campaign_baseline where campaign_id = :c and unit_id = :u")
                 .param("c", campaignId).param("u", unitId)

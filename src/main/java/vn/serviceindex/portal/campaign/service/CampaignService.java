@@ -294,6 +294,19 @@ public class CampaignService {
                 .reduce((older, newer) -> newer);
     }
 
+    /** Per readable covered unit whose baselines were combined from its predecessors: the combined result they are. */
+    @Transactional(readOnly = true)
+    public Map<Long, CombinedResult> combinedBaselineSources(long campaignId) {
+        Set<Long> readable = new HashSet<>(coveredUnits(campaignId).stream().map(OrgUnit::id).toList());
+        Map<Long, CombinedResult> sources = new java.util.LinkedHashMap<>();
+        for (long unitId : campaigns.unitsWithCombinedBaselines(campaignId)) {
+            if (readable.contains(unitId)) {
+                combinedBaselineSource(campaignId, unitId).ifPresent(source -> sources.put(unitId, source));
+            }
+        }
+        return sources;
+    }
+
     private static Optional<GroupCode> groupCode(String code) {
         return Arrays.stream(GroupCode.values()).filter(g -> g.name().equals(code)).findFirst();
     }

@@ -271,7 +271,24 @@ public class LeaderboardService {
             String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
                     .orElseThrow();
             Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
-            return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+            List<ScorePoint> own = leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+            // A unit opened by a restructuring: its past before it, combined from its predecessors and placed among
+            // today's units, before its own points.
+            List<ScorePoint> points = new ArrayList<>();
+            for (CombinedResult past : combinedResults.publishedHistory(unitId)) {
+                if (!past.period().kind().name().equals(kind.name()) || past.total() == null
+                        || own.stream().anyMatch(p -> p.period().equals(past.period().text()))) {
+                    continue;
+                }
+                List<LeaderboardRow> board = inTodaysStructure(peers.group().memberLevel(), rootPath, districtId,
+                        past.period(), null);
+                board.stream().filter(row -> row.unitId() == unitId && row.score() != null).findFirst()
+                        .ifPresent(row -> points.add(new ScorePoint(past.period().text(), row.score(), false,
+                                row.rank(), (int) board.stream().filter(r -> r.score() != null).count(),
+                                past.predecessors())));
+            }
+            points.addAll(own);
+            return points;
         });
     }
 

@@ -67,16 +67,22 @@ public class CombinedResultService {
     /** Every period before the unit's restructuring with a combined result, oldest first. */
     public List<CombinedResult> history(long unitId) {
         readable(unitId);
-        return systemWork.run("combined figures of a unit the reader reads", () -> {
-            List<CombinedResult> history = new ArrayList<>();
-            for (String period : repository.periodsBefore(unitId)) {
-                CombinedResult result = combine(List.of(unitId), Period.parse(period)).get(unitId);
-                if (result != null) {
-                    history.add(result);
-                }
+        return systemWork.run("combined figures of a unit the reader reads", () -> publishedHistory(unitId));
+    }
+
+    /**
+     * Every period before the unit's restructuring with a combined result, oldest first. No scope check: only inside
+     * system work whose caller checked the reader (published trends).
+     */
+    public List<CombinedResult> publishedHistory(long unitId) {
+        List<CombinedResult> history = new ArrayList<>();
+        for (String period : repository.periodsBefore(unitId)) {
+            CombinedResult result = combine(List.of(unitId), Period.parse(period)).get(unitId);
+            if (result != null) {
+                history.add(result);
             }
-            return history;
-        });
+        }
+        return history;
     }
 
     /**

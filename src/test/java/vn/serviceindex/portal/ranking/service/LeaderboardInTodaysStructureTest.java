@@ -42,14 +42,14 @@ class LeaderboardInTodaysStructureTest extends ServiceTest {
         List<LeaderboardRow> today = leaderboards.leaderboard(PeerGroup.COMMUNES, province, "2024", null,
                 Structure.TODAY);
 
-        LeaderboardRow newIaDom = row(today, "64.101");
-        assertThat(newIaDom.score()).isEqualTo(75.68);
-        assertThat(newIaDom.combinedFrom()).containsExactly("Xã Ia Dom", "Xã Ia Nan");
-        assertThat(newIaDom.official()).isFalse();
-        LeaderboardRow newIaGrai = row(today, "64.102");
+        LeaderboardRow newIaDok = row(today, "64.201");
+        assertThat(newIaDok.score()).isEqualTo(75.68);
+        assertThat(newIaDok.combinedFrom()).containsExactly("Xã Ia Dơk", "Xã Ia Nan");
+        assertThat(newIaDok.official()).isFalse();
+        LeaderboardRow newIaGrai = row(today, "64.202");
         assertThat(newIaGrai.rank()).isEqualTo(1);
-        assertThat(newIaDom.rank()).isEqualTo(2);
-        assertThat(today).extracting(LeaderboardRow::unitCode).doesNotContain("631.02", "631.08", "628.01");
+        assertThat(newIaDok.rank()).isEqualTo(2);
+        assertThat(today).extracting(LeaderboardRow::unitCode).doesNotContain("631.03", "631.08", "628.01");
         // Units without any 2024 year figures share the last place, as on every leaderboard.
         assertThat(today.getLast().score()).isNull();
         assertThat(today.getLast().rank()).isEqualTo(3);
@@ -61,13 +61,13 @@ class LeaderboardInTodaysStructureTest extends ServiceTest {
 
         List<LeaderboardRow> then = leaderboards.leaderboard(PeerGroup.COMMUNES, province, "2024", null);
 
-        assertThat(then).extracting(LeaderboardRow::unitCode).doesNotContain("64.101", "64.102");
-        // Ia Dom's own 2024: 16.56 + 19.00 + 9.90 + 9.90 + 17.64 + 13.28.
-        assertThat(row(then, "631.02").score()).isEqualTo(86.28);
-        assertThat(row(then, "631.02").combined()).isFalse();
+        assertThat(then).extracting(LeaderboardRow::unitCode).doesNotContain("64.201", "64.202");
+        // Ia Dơk's own 2024: 16.56 + 19.00 + 9.90 + 9.90 + 17.64 + 13.28.
+        assertThat(row(then, "631.03").score()).isEqualTo(86.28);
+        assertThat(row(then, "631.03").combined()).isFalse();
         // And ranking by a group in today's structure ranks the combined group score.
         assertThat(row(leaderboards.leaderboard(PeerGroup.COMMUNES, province, "2024", "TTTT", Structure.TODAY),
-                "64.101").score()).isEqualTo(5.12);
+                "64.201").score()).isEqualTo(5.12);
     }
 
     @Test
@@ -78,9 +78,9 @@ class LeaderboardInTodaysStructureTest extends ServiceTest {
                         .param("period", "2024").param("structure", "today")
                         .with(httpBasic("tinh.giamsat", DEMO_PASSWORD)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[1].unitCode").value("64.101"))
+                .andExpect(jsonPath("$[1].unitCode").value("64.201"))
                 .andExpect(jsonPath("$[1].score").value(75.68))
-                .andExpect(jsonPath("$[1].combinedFrom[0]").value("Xã Ia Dom"))
+                .andExpect(jsonPath("$[1].combinedFrom[0]").value("Xã Ia Dơk"))
                 .andExpect(jsonPath("$[1].combinedFrom[1]").value("Xã Ia Nan"))
                 .andExpect(jsonPath("$[3].combinedFrom").doesNotExist());
         String before = databaseState();

@@ -17,8 +17,8 @@ class CombinedFiguresTest {
     private static final IndexGroup TTTT = PortalFiles.SET.group("TTTT").orElseThrow();
     private static final IndexGroup TDGQ = PortalFiles.SET.group("TDGQ").orElseThrow();
 
-    /** Xã Ia Dom's 2024 online payment: 90 % of 600 dossiers with a fee paid online. */
-    private static final Map<String, Double> IA_DOM = Map.of(
+    /** Xã Ia Dơk's 2024 online payment: 90 % of 600 dossiers with a fee paid online. */
+    private static final Map<String, Double> IA_DOK = Map.of(
             "totalDossierFinancialObligation", 600.0, "totalDossierOnlinePaymentSuccess", 540.0,
             "totalFeeFormality", 50.0, "totalDossierOnlineFormalityPaymentSuccess", 40.0,
             "totalFeeDossierFormality", 50.0);
@@ -30,13 +30,13 @@ class CombinedFiguresTest {
 
     @Test
     void a_merge_of_two_communes_with_known_counts_scores_the_summed_counts_not_the_mean_of_their_scores() {
-        double iaDomScore = IndexScoring.score(TTTT, IA_DOM).score();
+        double iaDokScore = IndexScoring.score(TTTT, IA_DOK).score();
         double iaNanScore = IndexScoring.score(TTTT, IA_NAN).score();
-        assertThat(iaDomScore).isEqualTo(9.9);
+        assertThat(iaDokScore).isEqualTo(9.9);
         assertThat(iaNanScore).isEqualTo(1.22);
 
         CombinedGroup merged = CombinedFigures.combine(TTTT, List.of(
-                PredecessorFigures.whole("631.02", "Xã Ia Dom", IA_DOM, 90.0, iaDomScore, null),
+                PredecessorFigures.whole("631.03", "Xã Ia Dơk", IA_DOK, 90.0, iaDokScore, null),
                 PredecessorFigures.whole("631.08", "Xã Ia Nan", IA_NAN, 7.5, iaNanScore, null)));
 
         assertThat(merged.combination()).isEqualTo(Combination.SUMMED_COUNTS);
@@ -45,9 +45,9 @@ class CombinedFiguresTest {
                 .containsEntry("totalDossierOnlinePaymentSuccess", 570.0);
         assertThat(merged.headlineRate()).isEqualTo(57.0);
         assertThat(merged.score()).isEqualTo(5.12);
-        assertThat(merged.score()).isNotEqualTo((iaDomScore + iaNanScore) / 2);
+        assertThat(merged.score()).isNotEqualTo((iaDokScore + iaNanScore) / 2);
         assertThat(merged.max()).isEqualTo(10.0);
-        assertThat(merged.predecessorList()).isEqualTo("Xã Ia Dom, Xã Ia Nan");
+        assertThat(merged.predecessorList()).isEqualTo("Xã Ia Dơk, Xã Ia Nan");
         assertThat(merged.missing()).isEmpty();
     }
 

@@ -20,12 +20,12 @@ class CombinedResultServiceTest extends ServiceTest {
     @Autowired
     ResultService results;
 
-    long newIaDom;
+    long newIaDok;
 
     @BeforeEach
     void seed() {
         seedDemoRestructuring();
-        newIaDom = unitId(DemoRestructuringFixture.NEW_IA_DOM);
+        newIaDok = unitId(DemoRestructuringFixture.NEW_IA_DOK);
     }
 
     private long oldUnit(String code) {
@@ -35,16 +35,16 @@ class CombinedResultServiceTest extends ServiceTest {
 
     @Test
     void a_reader_of_the_new_commune_reads_its_combined_past_though_not_the_old_communes_themselves() {
-        // Ia Pnôn's editor is given the new Xã Ia Dom to read; Ia Dom and Ia Nan stay beyond its walls.
+        // Ia Pnôn's editor is given the new Xã Ia Dơk to read; Ia Dơk and Ia Nan stay beyond its walls.
         jdbc.sql("insert into role_assignment (account_id, role, unit_id, include_subtree) values (?, 'UNIT_VIEWER', ?, false)")
-                .params(accountId("iapnon.lanhdao"), newIaDom).update();
+                .params(accountId("iapnon.lanhdao"), newIaDok).update();
         actAs("iapnon.lanhdao");
 
-        CombinedResult combined = combinedResults.combined(newIaDom, "2024").orElseThrow();
+        CombinedResult combined = combinedResults.combined(newIaDok, "2024").orElseThrow();
 
-        assertThat(combined.predecessors()).containsExactly("Xã Ia Dom", "Xã Ia Nan");
+        assertThat(combined.predecessors()).containsExactly("Xã Ia Dơk", "Xã Ia Nan");
         assertThat(combined.group("TTTT").orElseThrow().score()).isEqualTo(5.12);
-        assertThat(refusal(() -> results.results(oldUnit("631.02"), "2024"))).isInstanceOf(NotPermitted.class);
+        assertThat(refusal(() -> results.results(oldUnit("631.03"), "2024"))).isInstanceOf(NotPermitted.class);
     }
 
     @Test
@@ -52,8 +52,8 @@ class CombinedResultServiceTest extends ServiceTest {
         actAs("iagrai.lanhdao");
         String before = databaseState();
 
-        assertThat(refusal(() -> combinedResults.combined(newIaDom, "2024"))).isInstanceOf(NotPermitted.class);
-        assertThat(refusal(() -> combinedResults.history(newIaDom))).isInstanceOf(NotPermitted.class);
+        assertThat(refusal(() -> combinedResults.combined(newIaDok, "2024"))).isInstanceOf(NotPermitted.class);
+        assertThat(refusal(() -> combinedResults.history(newIaDok))).isInstanceOf(NotPermitted.class);
         assertThat(databaseState()).isEqualTo(before);
     }
 
@@ -62,7 +62,7 @@ class CombinedResultServiceTest extends ServiceTest {
         actAs("tinh.giamsat");
         String before = databaseState();
 
-        combinedResults.combined(newIaDom, "2024");
+        combinedResults.combined(newIaDok, "2024");
 
         assertThat(databaseState()).isEqualTo(before);
         assertThat(results.results(oldUnit("631.08"), "2024"))
@@ -80,7 +80,7 @@ class CombinedResultServiceTest extends ServiceTest {
                 .params(oldUnit("631.08")).update();
         actAs("tinh.giamsat");
 
-        CombinedGroup onTime = combinedResults.combined(newIaDom, "2024").orElseThrow().group("TDGQ").orElseThrow();
+        CombinedGroup onTime = combinedResults.combined(newIaDok, "2024").orElseThrow().group("TDGQ").orElseThrow();
 
         assertThat(onTime.combination()).isEqualTo(Combination.NOT_COMBINABLE);
         assertThat(onTime.missing()).containsExactly("Xã Ia Nan");
@@ -90,11 +90,11 @@ class CombinedResultServiceTest extends ServiceTest {
     @Test
     void periods_after_the_reform_and_undone_restructurings_combine_nothing() {
         actAs("tinh.giamsat");
-        assertThat(combinedResults.combined(newIaDom, "2025")).isEmpty();
-        assertThat(combinedResults.history(newIaDom)).extracting(r -> r.period().text()).contains("2024", "2024-06");
+        assertThat(combinedResults.combined(newIaDok, "2025")).isEmpty();
+        assertThat(combinedResults.history(newIaDok)).extracting(r -> r.period().text()).contains("2024", "2024-06");
 
         jdbc.sql("update restructuring set undone_at = now(), undone_by = ?").params(accountId("admin")).update();
 
-        assertThat(combinedResults.combined(newIaDom, "2024")).isEmpty();
+        assertThat(combinedResults.combined(newIaDok, "2024")).isEmpty();
     }
 }
