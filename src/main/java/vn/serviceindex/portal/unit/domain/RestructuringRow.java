@@ -1,7 +1,6 @@
 package vn.serviceindex.portal.unit.domain;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a restructuring file as written, each cell's text stripped: which new unit a resolution opens and
@@ -51,9 +50,5 @@ public record RestructuringRow(int row, String resolutionNumber, String resoluti
             case KIND -> kind;
             default -> throw new IllegalArgumentException(column);
         };
-    }
-
-    static @Nullable String blankToNull(String text) {
-        return text.isBlank() ? null : text;
     }
 }

@@ -200,13 +200,15 @@ public class RestructuringService {
 
     private RestructuringPlan plan(List<RestructuringRow> rows) {
         AccessScope scope = currentUser.scope();
+        // A code is looked up once per check, however many rows name it.
+        Map<String, Optional<OrgUnit>> byCode = new HashMap<>();
         // The registry is read whole past the walls, so that a code outside the account's reach is named as such
         // rather than as unknown; the planner checks the reach of every unit it touches.
         return systemWork.run("restructuring check against the registry", () ->
                 RestructuringPlanner.plan(rows, new RestructuringPlanner.Registry() {
                     @Override
                     public Optional<OrgUnit> byCode(String code) {
-                        return restructurings.byCode(code);
+                        return byCode.computeIfAbsent(code, restructurings::byCode);
                     }
 
                     @Override

@@ -111,13 +111,16 @@ class RestructuringDialog extends Dialog {
                 .setHeader(getTranslation("unit.restructuring.column.resolution"));
         recorded.addColumn(r -> Formats.date(r.effectiveDate(), getLocale()))
                 .setHeader(getTranslation("unit.restructuring.column.effective"));
+        recorded.addColumn(r -> (r.recordedBy() == null ? "" : r.recordedBy() + ", ")
+                        + Formats.dateTime(r.recordedAt(), getLocale()) + " (" + r.fileName() + ")")
+                .setHeader(getTranslation("unit.restructuring.column.recorded"));
         recorded.addColumn(r -> getTranslation(r.undone() ? "unit.restructuring.status.undone"
                 : "unit.restructuring.status.recorded")).setHeader(getTranslation("unit.restructuring.column.status"));
         recorded.addComponentColumn(r -> {
             var undo = new Button(getTranslation("unit.restructuring.action.undo"), click -> undo(r));
             undo.setEnabled(!r.undone());
             return undo;
-        });
+        }).setKey("undo");
         recorded.setAllRowsVisible(true);
 
         add(new HorizontalLayout(upload, templateLink), summary, problems, newUnits, accountsTitle, accounts,

@@ -57,6 +57,19 @@ class RestructuringImportApiTest extends ServiceTest {
     }
 
     @Test
+    void the_readme_example_records_a_merge_and_a_move_in_one_restructuring() throws Exception {
+        upload("admin", vn.serviceindex.portal.unit.domain.RestructuringTemplate.CSV)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.restructurings.length()").value(1))
+                .andExpect(jsonPath("$.restructurings[0].links").value(3))
+                .andExpect(jsonPath("$.opened").value(2))
+                .andExpect(jsonPath("$.closed").value(3))
+                .andExpect(jsonPath("$.accountsToMove[0].username").value("iapnon.lanhdao"))
+                .andExpect(jsonPath("$.accountsToMove[0].displayName").value("Lãnh đạo Xã Ia Pnôn"))
+                .andExpect(jsonPath("$.accountsToMove[0].unitCode").value("631.09"));
+    }
+
+    @Test
     void a_file_with_problems_is_a_400_naming_every_problem_like_the_screen_and_nothing_changes() throws Exception {
         String before = databaseState();
         upload("admin", HEADER

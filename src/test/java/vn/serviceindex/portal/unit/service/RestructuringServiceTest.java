@@ -248,4 +248,21 @@ class RestructuringServiceTest extends ServiceTest {
         assertThat(refusal(() -> restructurings.commit("merge.csv", csv(MERGE)))).isInstanceOf(NotPermitted.class);
         assertThat(databaseState()).isEqualTo(before);
     }
+
+    @Test
+    void a_provinces_administrator_restructures_inside_the_province_but_opens_no_new_province() {
+        jdbc.sql("""
+                insert into role_assignment (account_id, role, unit_id, include_subtree)
+                select a.id, 'ADMIN', u.id, true from account a, org_unit u
+                where a.username = 'tinh.giamsat' and u.code = '64' and u.valid_to is null""").update();
+        actAs("tinh.giamsat");
+
+        List<RestructuringProblem> problems = problemsOf(HEADER
+                + "202/2025/QH15,2025-06-12,2025-07-01,64N,Tỉnh Gia Lai,PROVINCE,,64,,\n");
+        assertThat(problems).extracting(RestructuringProblem::messageKey)
+                .contains("unit.restructuring.error.provinceNeedsInstallation");
+
+        restructurings.commit("merge.csv", csv(MERGE));
+        assertThat(count("select count(*) from org_unit where code = '64.001'")).isEqualTo(1);
+    }
 }

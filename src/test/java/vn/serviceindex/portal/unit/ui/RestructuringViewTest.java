@@ -58,6 +58,32 @@ class RestructuringViewTest extends KaribuTest {
     }
 
     @Test
+    void undo_takes_a_restructuring_back_until_a_result_is_stored_on_a_new_unit() {
+        RestructuringDialog dialog = openDialog();
+        dialog.receive("sap-xep.csv", MERGE.getBytes(StandardCharsets.UTF_8));
+        _click(dialog.commit);
+        long newCommune = jdbc.sql("select id from org_unit where code = '64.001'").query(Long.class).single();
+        jdbc.sql("insert into result (unit_id, period, formula_set_id) select :u, '2025-Q3', min(id) from formula_set")
+                .param("u", newCommune).update();
+        String before = databaseState();
+        clearNotifications();
+
+        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(dialog.recorded, 0, "undo"));
+
+        assertThat(refusalTexts()).containsExactly("Không thể hoàn tác sắp xếp theo 1664/NQ-UBTVQH15: đã có kết"
+                + " quả của đơn vị mới (64.001 Xã Đức Cơ).");
+        assertThat(databaseState()).isEqualTo(before);
+
+        jdbc.sql("delete from result where unit_id = :u").param("u", newCommune).update();
+        clearNotifications();
+        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(dialog.recorded, 0, "undo"));
+
+        assertThat(notificationTexts()).contains("Đã hoàn tác sắp xếp theo 1664/NQ-UBTVQH15.");
+        assertThat(count("select count(*) from org_unit where code = '64.001'")).isZero();
+        assertThat(((UnitAdminView) currentView()).lineageText(row("631.01"))).isEmpty();
+    }
+
+    @Test
     void a_file_with_problems_lists_them_by_row_and_column_and_cannot_be_recorded() {
         String before = databaseState();
         RestructuringDialog dialog = openDialog();
