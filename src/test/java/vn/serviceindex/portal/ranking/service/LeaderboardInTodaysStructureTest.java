@@ -17,6 +17,8 @@ import org.springframework.web.context.WebApplicationContext;
 import vn.serviceindex.portal.ServiceTest;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
+import vn.serviceindex.portal.ranking.domain.PeriodKind;
+import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.Structure;
 
 /** "2024 in today's structure": the demo's new communes rank with their predecessors' combined 2024 figures. */
@@ -68,6 +70,20 @@ class LeaderboardInTodaysStructureTest extends ServiceTest {
         // And ranking by a group in today's structure ranks the combined group score.
         assertThat(row(leaderboards.leaderboard(PeerGroup.COMMUNES, province, "2024", "TTTT", Structure.TODAY),
                 "64.201").score()).isEqualTo(5.12);
+    }
+
+    @Test
+    void the_new_communes_yearly_trend_starts_with_its_combined_2024_labelled_with_its_predecessors() {
+        actAs("tinh.giamsat");
+
+        List<ScorePoint> trend = leaderboards.trend(unitId("64.201"), PeriodKind.YEAR);
+
+        assertThat(trend).hasSize(1);
+        assertThat(trend.getFirst().period()).isEqualTo("2024");
+        assertThat(trend.getFirst().score()).isEqualTo(75.68);
+        assertThat(trend.getFirst().rank()).isEqualTo(2);
+        assertThat(trend.getFirst().ranked()).isEqualTo(2);
+        assertThat(trend.getFirst().combinedFrom()).containsExactly("Xã Ia Dơk", "Xã Ia Nan");
     }
 
     @Test
