@@ -32,6 +32,11 @@ public record AuditRecord(long id, long linkId, OffsetDateTime recordedAt, @Null
         return actorId != null;
     }
 
+    /** Whether the portal changed it on its own, no account acting (a seed, a job, a login lock): named by purpose. */
+    public boolean byThePortalItself() {
+        return actorId == null && actorName != null;
+    }
+
     public Optional<FieldChange> change(String field) {
         return changes.stream().filter(c -> c.field().equals(field)).findFirst();
     }

@@ -3,7 +3,6 @@ package vn.serviceindex.portal.audit.service;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import vn.serviceindex.portal.audit.service.AuditChainRepository.Head;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.PendingLink;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.SealedLink;
 import vn.serviceindex.portal.audit.service.AuditChainRepository.StoredRecord;
+import vn.serviceindex.portal.base.database.InstallationJobs;
 import vn.serviceindex.portal.base.database.SystemWork;
 
 /**
@@ -54,15 +54,15 @@ public class AuditChain {
     private final TransactionTemplate writing;
     private final TransactionTemplate reading;
     private final SystemWork systemWork;
+    private final InstallationJobs jobs;
     private final Clock clock;
     private final boolean background;
     private final Duration checkpointInterval;
-    private volatile Instant lastCheckpoint = Instant.EPOCH;
     /** Unreadable links already logged, so that the sealer's round every few seconds does not repeat them. */
     private final java.util.Set<Long> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     AuditChain(AuditChainRepository chain, AuditKey key, CheckpointFile checkpoints,
-               PlatformTransactionManager transactions, SystemWork systemWork, Clock clock,
+               PlatformTransactionManager transactions, SystemWork systemWork, InstallationJobs jobs, Clock clock,
                @Value("${portal.audit.background:true}") boolean background,
                @Value("${portal.audit.checkpoint-interval:PT15M}") Duration checkpointInterval) {
         this.chain = chain;
@@ -75,6 +75,7 @@ public class AuditChain {
         reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         reading.setReadOnly(true);
         this.systemWork = systemWork;
+        this.jobs = jobs;
         this.clock = clock;
         this.background = background;
         this.checkpointInterval = checkpointInterval;
@@ -133,7 +134,6 @@ public class AuditChain {
     public Checkpoint checkpoint() {
         Checkpoint checkpoint = signedHead();
         checkpoints.append(checkpoint);
-        lastCheckpoint = clock.instant();
         return checkpoint;
     }
 
@@ -259,7 +259,11 @@ public class AuditChain {
                 prevMac, SealText.join(recordIds), SealText.join(tags)));
     }
 
-    /** Seals within seconds of a commit; writes a checkpoint when the interval passed and the head moved. */
+    /**
+     * Seals within seconds of a commit; writes a checkpoint when the interval passed and the head moved. Once per
+     * installation: with several nodes on the database, the one holding the job's advisory lock does each round, and
+     * the checkpoint's last run is kept in the database ({@link InstallationJobs}), not in this node's memory.
+     */
     @Scheduled(fixedDelayString = "${portal.audit.seal-interval:PT2S}",
             initialDelayString = "${portal.audit.seal-interval:PT2S}")
     void sealRegularly() {
@@ -267,19 +271,24 @@ public class AuditChain {
             return;
         }
         try {
-            seal();
-            if (!checkpointInterval.isZero()
-                    && clock.instant().isAfter(lastCheckpoint.plus(checkpointInterval))) {
-                Head head = reading.execute(status -> systemWork.run("audit chain head", chain::head));
-                Optional<Checkpoint> latest = checkpoints.latest();
-                if (head != null && (latest.isEmpty() || latest.get().links() != head.links())) {
-                    checkpoint();
-                } else {
-                    lastCheckpoint = clock.instant();
-                }
+            jobs.runExclusively(SEALING_JOB, this::seal);
+            if (!checkpointInterval.isZero()) {
+                jobs.runIfDue(CHECKPOINT_JOB, checkpointInterval, this::checkpointWhenTheHeadMoved);
             }
         } catch (RuntimeException e) {
             log.warn("Sealing the change history failed; it is retried", e);
+        }
+    }
+
+    /** The installation jobs' names (table {@code installation_job}). */
+    static final String SEALING_JOB = "audit-chain-sealing";
+    static final String CHECKPOINT_JOB = "audit-chain-checkpoint";
+
+    private void checkpointWhenTheHeadMoved() {
+        Head head = reading.execute(status -> systemWork.run("audit chain head", chain::head));
+        Optional<Checkpoint> latest = checkpoints.latest();
+        if (head != null && (latest.isEmpty() || latest.get().links() != head.links())) {
+            checkpoint();
         }
     }
 

@@ -75,6 +75,9 @@ final class AuditLabels {
 
     /** The account by name and login, or, for a change that bypassed the portal, the database user. */
     static String actor(AuditRecord record, Locale locale) {
+        if (record.byThePortalItself()) {
+            return TEXTS.getTranslation("audit.portalItself", locale, record.actorName());
+        }
         if (!record.viaPortal()) {
             return TEXTS.getTranslation("audit.outsidePortal", locale, record.dbUser());
         }

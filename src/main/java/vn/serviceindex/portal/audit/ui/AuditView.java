@@ -199,7 +199,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
                         row.add(r.id());
                         row.add(r.linkId());
                         row.add(AuditLabels.time(r, locale));
-                        row.add(r.viaPortal() ? AuditLabels.actor(r, locale) : "");
+                        row.add(r.viaPortal() || r.byThePortalItself() ? AuditLabels.actor(r, locale) : "");
                         row.add(r.dbUser());
                         row.add(r.unitName());
                         row.add(AuditLabels.entity(r.entity(), locale));

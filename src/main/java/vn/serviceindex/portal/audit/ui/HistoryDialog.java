@@ -39,7 +39,7 @@ public class HistoryDialog extends Dialog {
             var what = new Span(AuditLabels.summary(change, locale));
             what.addClassName("history-change");
             var who = new Span(AuditLabels.actor(first, locale));
-            who.addClassName(first.viaPortal() ? "history-actor" : "history-actor-outside");
+            who.addClassName(first.viaPortal() || first.byThePortalItself() ? "history-actor" : "history-actor-outside");
             var item = new ListItem(when, what, who);
             if (change.reason() != null) {
                 var reason = new Div(getTranslation("audit.reason", change.reason()));

@@ -46,6 +46,12 @@ public class SystemWork {
         String before = jdbc.sql("select coalesce(current_setting('portal.system_work', true), '')")
                 .query(String.class).single();
         jdbc.sql("select set_config('portal.system_work', 'on', true)").query(String.class).single();
+        // With no account acting (a seed, a job), the change history names the portal's own work by its purpose,
+        // so that an auditor tells it from a change made around the portal.
+        jdbc.sql("""
+                        select set_config('portal.actor_name', :purpose, true)
+                        where coalesce(current_setting('portal.actor_name', true), '') = ''""")
+                .param("purpose", purpose).query(String.class).optional();
         log.debug("System work: {}", purpose);
         T result;
         try {

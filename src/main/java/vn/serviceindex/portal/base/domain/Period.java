@@ -82,6 +82,20 @@ public record Period(Kind kind, String text, LocalDate start) implements Compara
         return new Period(Kind.MONTH, month.toString(), month.atDay(1));
     }
 
+    /** The period of the kind around the day: its year, its quarter, its month, or the day itself as a checkpoint. */
+    public static Period around(Kind kind, LocalDate day) {
+        return switch (kind) {
+            case YEAR -> new Period(Kind.YEAR, Integer.toString(day.getYear()), day.withDayOfYear(1));
+            case QUARTER -> {
+                int quarter = (day.getMonthValue() - 1) / 3 + 1;
+                yield new Period(Kind.QUARTER, day.getYear() + "-Q" + quarter,
+                        LocalDate.of(day.getYear(), 3 * quarter - 2, 1));
+            }
+            case MONTH -> month(YearMonth.from(day));
+            case CHECKPOINT -> new Period(Kind.CHECKPOINT, day.toString(), day);
+        };
+    }
+
     /** The last day of the period: 2024 → 2024-12-31, 2024-Q2 → 2024-06-30, 2024-05 → 2024-05-31. */
     public LocalDate end() {
         return switch (kind) {

@@ -18,6 +18,8 @@ import vn.serviceindex.portal.base.domain.MessageKey;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.events.PortalEvent.PlanChanged;
+import vn.serviceindex.portal.base.events.PortalEvents;
 import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
@@ -58,11 +60,13 @@ public class PlanService {
     private final PortalCalendar calendar;
     private final AuditReason auditReason;
     private final SystemWork systemWork;
+    private final PortalEvents events;
 
     PlanService(PlanRepository plans, CampaignRepository campaigns, CampaignService campaignService,
                 UnitService units, CurrentUser currentUser, PortalCalendar calendar, AuditReason auditReason,
-                SystemWork systemWork) {
+                SystemWork systemWork, PortalEvents events) {
         this.systemWork = systemWork;
+        this.events = events;
         this.plans = plans;
         this.campaigns = campaigns;
         this.campaignService = campaignService;
@@ -70,6 +74,12 @@ public class PlanService {
         this.currentUser = currentUser;
         this.calendar = calendar;
         this.auditReason = auditReason;
+    }
+
+    /** Tells the open screens of every node, after the commit, that the plan was saved or moved. */
+    private UnitPlan told(UnitPlan plan) {
+        events.publish(new PlanChanged(plan.id(), plan.unitId(), plan.status().name(), plan.version()));
+        return plan;
     }
 
     /** The unit's plan page: the campaign, its baselines, its plan (if any) and history, what the account may do. */
@@ -137,7 +147,7 @@ public class PlanService {
             plans.checkDeferredConstraints();
             return null;
         });
-        return plans.find(planId).orElseThrow();
+        return told(plans.find(planId).orElseThrow());
     }
 
     /**
@@ -178,7 +188,7 @@ public class PlanService {
         }
         PortalUser actor = currentUser.require();
         plans.insertTransition(plan, action, to, actor.accountId(), actor.displayName(), why);
-        return plans.find(planId).orElseThrow();
+        return told(plans.find(planId).orElseThrow());
     }
 
     /**
@@ -201,7 +211,7 @@ public class PlanService {
         if (task.status() != status || !task.progressNote().equals(cleanNote)) {
             plans.updateTaskProgress(taskId, status, cleanNote);
         }
-        return plans.find(planId).orElseThrow();
+        return told(plans.find(planId).orElseThrow());
     }
 
     /** One page of the covered units the account reads, with their plans, under the filter. */

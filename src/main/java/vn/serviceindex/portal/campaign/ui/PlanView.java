@@ -31,6 +31,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
+import vn.serviceindex.portal.base.events.PortalEvent;
+import vn.serviceindex.portal.base.ui.OpenScreens;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.DateFields;
 import vn.serviceindex.portal.base.ui.FieldErrors;
@@ -41,6 +43,7 @@ import vn.serviceindex.portal.campaign.domain.Phase;
 import vn.serviceindex.portal.campaign.domain.PlanAction;
 import vn.serviceindex.portal.campaign.domain.PlanContent;
 import vn.serviceindex.portal.campaign.domain.PlanDraft;
+import vn.serviceindex.portal.campaign.domain.PlanStatus;
 import vn.serviceindex.portal.campaign.domain.PlanSheet;
 import vn.serviceindex.portal.campaign.domain.PlanTask;
 import vn.serviceindex.portal.campaign.domain.PlanTransition;
@@ -101,8 +104,22 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
     private List<Phase> phases = new ArrayList<>();
     private List<PlanTask> tasks = new ArrayList<>();
 
-    PlanView(PlanService plans, AuditService audit) {
+    /**
+     * "Saved or moved elsewhere": the plan on screen is no longer the stored one. Shown at once, before the reader
+     * types over it; saving would be refused anyway (the version check), but they learn it before their typing.
+     */
+    final Div staleNotice = new Div();
+    final Span staleText = new Span();
+
+    PlanView(PlanService plans, AuditService audit, OpenScreens openScreens) {
         this.plans = plans;
+        openScreens.watch(this, this::outdates, event -> showStale((PortalEvent.PlanChanged) event));
+        Button reloadStale = new Button(getTranslation("live.plan.reload"), click -> load());
+        reloadStale.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        staleNotice.add(staleText, reloadStale);
+        staleNotice.addClassName("new-data-banner");
+        staleNotice.getElement().setAttribute("role", "alert");
+        staleNotice.setVisible(false);
         addClassName("plan-view");
         Locale locale = getLocale();
 
@@ -192,7 +209,27 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
         });
 
         content.setPadding(false);
-        add(content);
+        add(staleNotice, content);
+    }
+
+    /** Whether the event is a newer version of the plan on screen (or a first plan of this unit, none shown yet). */
+    private boolean outdates(PortalEvent event) {
+        if (!(event instanceof PortalEvent.PlanChanged changed)) {
+            return false;
+        }
+        PlanSheet current = sheet;
+        UnitPlan plan = current == null ? null : current.plan();
+        return plan != null ? changed.planId() == plan.id() && changed.version() > plan.version()
+                : current != null && changed.unitId() == unitId;
+    }
+
+    private void showStale(PortalEvent.PlanChanged changed) {
+        if (!outdates(changed)) {
+            return; // this reader's own save, already on screen
+        }
+        staleText.setText(getTranslation("live.plan.changed", changed.version(),
+                CampaignLabels.status(this, PlanStatus.valueOf(changed.status()))));
+        staleNotice.setVisible(true);
     }
 
     @Override
@@ -221,6 +258,7 @@ public class PlanView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void show(PlanSheet loaded) {
         sheet = loaded;
+        staleNotice.setVisible(false);
         closeDialog();
         Campaign campaign = loaded.campaign();
         UnitPlan plan = loaded.plan();

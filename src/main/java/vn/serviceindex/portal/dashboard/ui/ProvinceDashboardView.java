@@ -32,6 +32,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.events.PortalEvent;
+import vn.serviceindex.portal.base.ui.NewDataBanner;
+import vn.serviceindex.portal.base.ui.OpenScreens;
 import vn.serviceindex.portal.base.ui.Chart;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -77,7 +80,13 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     final Paragraph trendCombined = new Paragraph();
     List<ScorePoint> trend = List.of();
 
-    ProvinceDashboardView(DashboardService dashboard) {
+    /** Shown when the province's results changed elsewhere; one click redraws the whole dashboard. */
+    final NewDataBanner newData = new NewDataBanner("live.newResults", this::refreshAll);
+
+    ProvinceDashboardView(DashboardService dashboard, OpenScreens openScreens) {
+        openScreens.watch(this, event -> event instanceof PortalEvent.ResultsChanged changed
+                && province.getValue() != null && province.getValue().id() == changed.provinceId(),
+                event -> newData.show());
         this.dashboard = dashboard;
         this.atRisk = new AtRiskSection(dashboard);
         addClassName("province-dashboard");
@@ -150,7 +159,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         trendFilters.setWrap(true);
         trendFilters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        add(new H2(getTranslation("dashboard.title")), filters, campaign,
+        add(new H2(getTranslation("dashboard.title")), filters, newData, campaign,
                 new H3(getTranslation("dashboard.track")), trackEmpty, trackChart, track,
                 new H3(getTranslation("dashboard.behind")), behind, exports,
                 new H3(getTranslation("dashboard.distribution")), distributionChart, distribution,
@@ -237,6 +246,15 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
                         }
                     }
                 });
+    }
+
+    private void refreshAll() {
+        RankedUnit chosen = province.getValue();
+        if (chosen != null) {
+            showCampaign(chosen);
+            refreshDistribution();
+            refreshTrend();
+        }
     }
 
     void refreshDistribution() {

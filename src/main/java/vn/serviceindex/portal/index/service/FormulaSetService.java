@@ -1,7 +1,6 @@
 package vn.serviceindex.portal.index.service;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.Text;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.FormulaProblem;
 import vn.serviceindex.portal.index.domain.FormulaSet;
@@ -53,14 +53,14 @@ public class FormulaSetService {
     private final FormulaSetRepository sets;
     private final ActiveFormulaSets activeSets;
     private final CurrentUser currentUser;
-    private final Clock clock;
+    private final PortalCalendar calendar;
 
     FormulaSetService(FormulaSetRepository sets, ActiveFormulaSets activeSets, CurrentUser currentUser,
-                      Clock clock) {
+                      PortalCalendar calendar) {
         this.sets = sets;
         this.activeSets = activeSets;
         this.currentUser = currentUser;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Every set, newest first. */
@@ -117,7 +117,7 @@ public class FormulaSetService {
 
     @Transactional(readOnly = true)
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return calendar.today();
     }
 
     /** A new draft with the source's formulas under a new name: how a change of the rules starts. */

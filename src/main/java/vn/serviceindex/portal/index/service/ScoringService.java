@@ -1,6 +1,5 @@
 package vn.serviceindex.portal.index.service;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.index.domain.CountSum;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.IndexGroup;
@@ -37,12 +37,12 @@ public class ScoringService {
 
     private final FormulaSetRepository sets;
     private final CurrentUser currentUser;
-    private final Clock clock;
+    private final PortalCalendar calendar;
 
-    ScoringService(FormulaSetRepository sets, CurrentUser currentUser, Clock clock) {
+    ScoringService(FormulaSetRepository sets, CurrentUser currentUser, PortalCalendar calendar) {
         this.sets = sets;
         this.currentUser = currentUser;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** One unit's counts, in the order the caller gave them. */
@@ -89,7 +89,7 @@ public class ScoringService {
             }
             return stored.formulas();
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         return sets.activeOn(today).map(sets::withFormulas)
                 .orElseThrow(() -> UserError.at("formulaSet", "score.error.noActiveSet")).formulas();
     }

@@ -224,22 +224,29 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
         final VerticalLayout metricsLayout = new VerticalLayout();
         final List<MetricEditor> metrics = new ArrayList<>();
         final Button addMetric;
-        // Kept as the set has it: the editor does not change which rate the group tracks.
-        final @Nullable HeadlineTerm headline;
+        // The rate the campaign sets targets for: blank metric = the group's score / max.
+        final TextField headlineMetric;
+        final TextField headlineTerm;
 
         GroupEditor(IndexGroup group) {
             addClassName("formula-group");
-            headline = group.headline();
             setPadding(false);
             code = textField("formula.field.code", group.code());
             nameVi = textField("formula.field.nameVi", group.nameVi());
             nameEn = textField("formula.field.nameEn", group.nameEn());
             max = numberField("formula.field.groupMax", group.maxPoints());
+            HeadlineTerm headline = group.headline();
+            headlineMetric = textField("formula.field.headlineMetric", headline == null ? "" : headline.metricCode());
+            headlineMetric.setHelperText(getTranslation("formula.field.headlineMetric.help"));
+            headlineTerm = textField("formula.field.headlineTerm",
+                    headline == null ? "" : Integer.toString(headline.term()));
+            headlineTerm.setWidth("8rem");
             metricsLayout.setPadding(false);
             group.metrics().forEach(this::addMetric);
             addMetric = smallButton("formula.action.addMetric", () -> addMetric(null));
-            var fields = new FormLayout(code, nameVi, nameEn, max);
+            var fields = new FormLayout(code, nameVi, nameEn, max, headlineMetric, headlineTerm);
             fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 4));
+            fields.setColspan(headlineMetric, 2);
             add(new H3(group.code() + " – " + localName(group.nameVi(), group.nameEn())), fields, metricsLayout,
                     addMetric);
         }
@@ -262,7 +269,25 @@ public class FormulaSetEditorView extends VerticalLayout implements BeforeEnterO
 
         IndexGroup toGroup(Input input) {
             return new IndexGroup(code.getValue(), nameVi.getValue(), nameEn.getValue(), number(max, false, input),
-                    metrics.stream().map(m -> m.toMetric(input)).toList(), headline);
+                    metrics.stream().map(m -> m.toMetric(input)).toList(), headline(input));
+        }
+
+        /** Blank metric: the group's ratio; a metric needs the position of one of its terms, a whole number from 1. */
+        private @Nullable HeadlineTerm headline(Input input) {
+            String metricCode = headlineMetric.getValue().strip();
+            if (metricCode.isEmpty()) {
+                headlineTerm.setInvalid(false);
+                return null;
+            }
+            String text = headlineTerm.getValue().strip();
+            int term = text.matches("[1-9][0-9]{0,2}") ? Integer.parseInt(text) : 0;
+            headlineTerm.setInvalid(term == 0);
+            if (term == 0) {
+                headlineTerm.setErrorMessage(getTranslation("formula.editor.notATermPosition"));
+                input.unreadable++;
+                return null;
+            }
+            return new HeadlineTerm(metricCode, term);
         }
     }
 

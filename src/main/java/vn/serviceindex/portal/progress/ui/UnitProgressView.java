@@ -34,7 +34,10 @@ import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.export.TableWriter;
+import vn.serviceindex.portal.base.events.PortalEvent;
 import vn.serviceindex.portal.base.ui.Formats;
+import vn.serviceindex.portal.base.ui.NewDataBanner;
+import vn.serviceindex.portal.base.ui.OpenScreens;
 import vn.serviceindex.portal.base.ui.WindowWidth;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.ui.RefusalPage;
@@ -82,7 +85,23 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
     final VerticalLayout content = new VerticalLayout();
     @Nullable ProgressSheet sheet;
 
-    UnitProgressView(ProgressService progress, UnitService units, ForecastService forecasts) {
+    @Nullable OrgUnit shown;
+    /** Shown when the unit's results (its province's) or its plan changed elsewhere; one click reads them again. */
+    final NewDataBanner newData = new NewDataBanner("live.newResults", () -> {
+        OrgUnit unit = shown;
+        if (unit != null) {
+            show(unit, progress().sheet(unit.id()).orElse(null));
+        }
+    });
+
+    UnitProgressView(ProgressService progress, UnitService units, ForecastService forecasts,
+                     OpenScreens openScreens) {
+        openScreens.watch(this, event -> {
+            OrgUnit unit = shown;
+            return unit != null && (event instanceof PortalEvent.ResultsChanged changed
+                    ? changed.inProvinceOf(unit.path())
+                    : event instanceof PortalEvent.PlanChanged plan && plan.unitId() == unit.id());
+        }, event -> newData.show());
         this.progress = progress;
         this.units = units;
         this.forecasts = forecasts;
@@ -140,7 +159,11 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
         csv = download(TableFormat.CSV);
         xlsx = download(TableFormat.XLSX);
         content.setPadding(false);
-        add(unitPicker, content);
+        add(unitPicker, newData, content);
+    }
+
+    private ProgressService progress() {
+        return progress;
     }
 
     @Override
@@ -168,6 +191,8 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
 
     private void show(OrgUnit unit, @Nullable ProgressSheet found) {
         sheet = found;
+        shown = unit;
+        newData.setVisible(false);
         content.removeAll();
         title.setText(getTranslation("progress.title", unit.name()));
         content.add(title);

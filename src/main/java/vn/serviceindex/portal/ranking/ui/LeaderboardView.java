@@ -27,6 +27,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.base.events.PortalEvent;
+import vn.serviceindex.portal.base.ui.NewDataBanner;
+import vn.serviceindex.portal.base.ui.OpenScreens;
 import vn.serviceindex.portal.base.export.TableFormat;
 import vn.serviceindex.portal.base.ui.FieldErrors;
 import vn.serviceindex.portal.base.ui.Formats;
@@ -75,8 +78,12 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     /** Per unit id, the points to the unit's current phase target (of the chosen group, or in total). */
     Map<Long, Double> gaps = Map.of();
 
-    LeaderboardView(LeaderboardService leaderboards) {
+    /** Shown when results of the province and period on screen changed elsewhere: a jump would disturb reading. */
+    final NewDataBanner newData = new NewDataBanner("live.newResults", this::refresh);
+
+    LeaderboardView(LeaderboardService leaderboards, OpenScreens openScreens) {
         this.leaderboards = leaderboards;
+        openScreens.watch(this, this::shows, event -> newData.show());
         addClassName("leaderboard-view");
         setSizeFull();
         Locale locale = getLocale();
@@ -158,7 +165,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
-        add(new H2(getTranslation("ranking.title")), filters, exports, empty, grid);
+        add(new H2(getTranslation("ranking.title")), filters, exports, newData, empty, grid);
         // The reader's own peer group first: a department editor's departments, a commune's district.
         var own = leaderboards.readersPeers();
         own.ifPresent(mine -> peers.setValue(mine.group()));
@@ -231,7 +238,18 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** Whether the event changed results this leaderboard ranks: its period, in its province (or any, for provinces). */
+    private boolean shows(PortalEvent event) {
+        if (!(event instanceof PortalEvent.ResultsChanged(long provinceId, String changedPeriod))
+                || !changedPeriod.equals(period.getValue())) {
+            return false;
+        }
+        RankedUnit chosen = province.getValue();
+        return peers.getValue() == PeerGroup.PROVINCES || (chosen != null && chosen.id() == provinceId);
+    }
+
     void refresh() {
+        newData.setVisible(false);
         PeerGroup peerGroup = peers.getValue();
         @Nullable RankedUnit root = peerGroup == PeerGroup.COMMUNES_OF_DISTRICT ? district.getValue()
                 : province.getValue();

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.serviceindex.portal.base.events.PortalEvent.ResultsChanged;
+import vn.serviceindex.portal.base.events.PortalEvents;
 import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.index.domain.GroupScore;
 import vn.serviceindex.portal.index.domain.IndexGroup;
@@ -18,7 +20,9 @@ import vn.serviceindex.portal.index.domain.IndexScoring;
 /**
  * Recomputes the stored groups of a result with its formula set, in the transaction that wrote them, so that
  * leaderboards can rank a unit the portal has not scored yet. From the counts where there are any; from the
- * headline rate alone where that decides the group's score (TDGQ); otherwise nothing is claimed.
+ * headline rate alone where that decides the group's score (TDGQ); otherwise nothing is claimed. Every write of
+ * results passes here, so here the open screens of every node are told, after the commit, that the province's
+ * results for the period changed ({@link PortalEvents}; once per province and period in a transaction).
  */
 @Component
 class ComputedScores {
@@ -27,14 +31,22 @@ class ComputedScores {
 
     private final JdbcClient jdbc;
     private final ResultFormulaSets formulaSets;
+    private final PortalEvents events;
 
-    ComputedScores(JdbcClient jdbc, ResultFormulaSets formulaSets) {
+    ComputedScores(JdbcClient jdbc, ResultFormulaSets formulaSets, PortalEvents events) {
         this.jdbc = jdbc;
         this.formulaSets = formulaSets;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void refresh(long resultId) {
+        jdbc.sql("""
+                        select split_part(u.path, '/', 2)::bigint as province, r.period
+                        from result r join org_unit u on u.id = r.unit_id where r.id = :id""")
+                .param("id", resultId)
+                .query((rs, n) -> new ResultsChanged(rs.getLong("province"), rs.getString("period")))
+                .optional().ifPresent(events::publish);
         record Row(long setId, long id, String group, @Nullable BigDecimal rate, String counts) {
         }
         var rows = jdbc.sql("""

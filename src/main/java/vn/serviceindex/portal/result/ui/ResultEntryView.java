@@ -26,8 +26,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +43,7 @@ import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.result.domain.DecimalInput;
 import vn.serviceindex.portal.result.domain.EntryPreview;
 import vn.serviceindex.portal.result.domain.GroupResult;
+import vn.serviceindex.portal.result.domain.GroupTyping;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.PortalWarning;
 import vn.serviceindex.portal.result.domain.ResultEntrySheet;
@@ -114,7 +113,7 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         periodKind.setItemLabelGenerator(kind -> getTranslation("result.entry.kind." + kind.name()));
         periodKind.addValueChangeListener(event -> {
             if (event.isFromClient() && event.getValue() != null) {
-                periodValue.setValue(proposal(event.getValue(), results.today()));
+                periodValue.setValue(Period.around(event.getValue(), results.today()).text());
                 openTypedPeriod();
             }
         });
@@ -405,16 +404,6 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
         }
     }
 
-    /** A period of the kind around the day: the year, its quarter, its month, or the day itself. */
-    static String proposal(Period.Kind kind, LocalDate day) {
-        return switch (kind) {
-            case YEAR -> Integer.toString(day.getYear());
-            case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-            case MONTH -> YearMonth.from(day).toString();
-            case CHECKPOINT -> day.toString();
-        };
-    }
-
     /** A stored number as the field shows it: 13,2 in Vietnamese, blank when there is none. */
     private String text(@Nullable Double value) {
         return value == null ? "" : Formats.decimal(value, getLocale());
@@ -496,12 +485,8 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
          * score ranks the unit, and the portal computed it from the old rate.
          */
         void showStaleScore() {
-            boolean fromPortal = current != null && current.result().source() == ResultSource.IMPORTED
-                    && current.result().officialScore() != null;
             Double typedRate = Formats.parseDecimal(rate.getValue()).orElse(null);
-            boolean rateChanged = fromPortal && typedRate != null && (current.result().headlineRate() == null
-                    || Math.abs(typedRate - current.result().headlineRate()) > 0.004);
-            staleScore.setVisible(rateChanged && !score.getValue().isBlank());
+            staleScore.setVisible(typing().scoreGoesStale(typedRate, !score.getValue().isBlank()));
         }
 
         /** The group's typed values (none when both fields are blank); a refused field is marked with why. */
@@ -511,24 +496,18 @@ public class ResultEntryView extends VerticalLayout implements BeforeEnterObserv
             if (!rateValid || !scoreValid) {
                 return new Read(false, null);
             }
-            Double typedRate = DecimalInput.rate(rate.getValue());
-            Double typedScore = DecimalInput.score(score.getValue(), group.maxPoints());
-            if (typedRate == null && typedScore != null && isStoredScoreWithoutRate(typedScore)) {
-                // Imported so (the portal published no ratio): left as stored, not a typing slip.
-                return new Read(true, null);
-            }
-            if (typedRate == null && typedScore != null) {
-                rate.setErrorMessage(getTranslation("result.error.rateRequired"));
+            try {
+                return new Read(true, typing().read(group.code(), DecimalInput.rate(rate.getValue()),
+                        DecimalInput.score(score.getValue(), group.maxPoints())).orElse(null));
+            } catch (UserError refused) {
+                rate.setErrorMessage(getTranslation(refused.messageKey(), refused.arguments()));
                 rate.setInvalid(true);
                 return new Read(false, null);
             }
-            return new Read(true, typedRate == null ? null : new TypedResult(group.code(), typedRate, typedScore));
         }
 
-        private boolean isStoredScoreWithoutRate(double typedScore) {
-            return current != null && current.result().headlineRate() == null
-                    && current.result().officialScore() != null
-                    && Math.round(current.result().officialScore() * 100) == Math.round(typedScore * 100);
+        private GroupTyping typing() {
+            return new GroupTyping(current == null ? null : current.result());
         }
 
         void showEstimate(ScoreEstimate shown) {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import vn.serviceindex.portal.audit.service.AuditService;
 import vn.serviceindex.portal.audit.ui.HistoryDialog;
+import vn.serviceindex.portal.base.events.PortalEvent;
+import vn.serviceindex.portal.base.ui.NewDataBanner;
+import vn.serviceindex.portal.base.ui.OpenScreens;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.ui.Formats;
 import vn.serviceindex.portal.base.ui.Notifications;
@@ -55,7 +58,22 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     final Button historyButton = new Button();
     private @Nullable OrgUnit shown;
 
-    WorkspaceView(UnitService units, AuditService audit, ObjectProvider<WorkspaceSection> sections) {
+    /** Shown when the unit's results (its province's) or its plan changed elsewhere; one click redraws the cards. */
+    final NewDataBanner newData = new NewDataBanner("live.newResults", () -> {
+        OrgUnit unit = shown;
+        if (unit != null) {
+            show(unit);
+        }
+    });
+
+    WorkspaceView(UnitService units, AuditService audit, ObjectProvider<WorkspaceSection> sections,
+                  OpenScreens openScreens) {
+        openScreens.watch(this, event -> {
+            OrgUnit unit = shown;
+            return unit != null && (event instanceof PortalEvent.ResultsChanged changed
+                    ? changed.inProvinceOf(unit.path())
+                    : event instanceof PortalEvent.PlanChanged plan && plan.unitId() == unit.id());
+        }, event -> newData.show());
         this.units = units;
         this.audit = audit;
         this.sections = sections;
@@ -85,7 +103,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         });
 
         content.setPadding(false);
-        add(unitPicker, content);
+        add(unitPicker, newData, content);
     }
 
     @Override
@@ -111,6 +129,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void show(OrgUnit unit) {
+        newData.setVisible(false);
         unitPicker.setValue(unit);
         title.setText(unit.name());
         var locale = getLocale();

@@ -90,8 +90,10 @@ class AuditTriggerBenchmark {
         AuditKey key = AuditKey.generate();
         var files = new AuditSecrets.AuditFiles(dir.resolve("key"), dir.resolve("checkpoints"), true);
         var transactions = new DataSourceTransactionManager(db);
+        var systemWork = new vn.serviceindex.portal.base.database.SystemWork(transactions, JdbcClient.create(db));
         return new AuditChain(new AuditChainRepository(JdbcClient.create(db)), key, new CheckpointFile(files, key),
-                transactions, new vn.serviceindex.portal.base.database.SystemWork(transactions, JdbcClient.create(db)),
+                transactions, systemWork,
+                new vn.serviceindex.portal.base.database.InstallationJobs(db, systemWork, JdbcClient.create(db)),
                 Clock.systemUTC(), false, Duration.ZERO);
     }
 

@@ -25,6 +25,7 @@ import vn.serviceindex.portal.audit.domain.AuditChange;
 import vn.serviceindex.portal.audit.domain.Checkpoint;
 import vn.serviceindex.portal.audit.service.AuditChain;
 import vn.serviceindex.portal.audit.service.AuditService;
+import vn.serviceindex.portal.base.database.SystemWork;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.domain.PlanAction;
 import vn.serviceindex.portal.campaign.domain.PlanDraft;
@@ -47,6 +48,8 @@ class AuditViewTest extends KaribuTest {
     AuditService audit;
     @Autowired
     PlanService plans;
+    @Autowired
+    SystemWork systemWork;
 
     private void renameIaTo() {
         actAs("admin");
@@ -73,6 +76,26 @@ class AuditViewTest extends KaribuTest {
         assertThat(row.subList(1, row.size())).containsExactly("Quản trị hệ thống (admin)", "Xã Ia Tô (đổi tên)",
                 "Đơn vị Xã Ia Tô (đổi tên) — Tên đơn vị: Xã Ia Tô → Xã Ia Tô (đổi tên)", "");
         assertThat(view.found.getText()).isEqualTo("Tìm thấy 1 thay đổi");
+    }
+
+    @Test
+    void a_change_the_portal_makes_on_its_own_names_its_purpose_and_one_around_the_portal_names_the_database_user() {
+        systemWork.run("nightly check", () -> {
+            portalJdbc.sql("update org_unit set name = 'Xã Ia Tô (hệ thống)' where code = '628.03'").update();
+        });
+        login("kiemtoan");
+        navigate("audit");
+
+        var view = _get(AuditView.class);
+        _setValue(view.actor, "nightly check");
+        _click(view.search);
+
+        assertThat(GridKt._size(view.grid)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(view.grid, 0).get(1)).isEqualTo("Cổng tự thực hiện (nightly check)");
+        assertThat(AuditLabels.actor(new vn.serviceindex.portal.audit.domain.AuditRecord(1, 1,
+                java.time.OffsetDateTime.now(), null, null, null, null, "postgres", null, null, "org_unit", "1",
+                "UPDATE", List.of(), null, "c", null), Locale.forLanguageTag("vi")))
+                .isEqualTo("Ngoài hệ thống (CSDL: postgres)");
     }
 
     /** Today in Vietnam, as the reading view writes it (the record was written a moment ago). */

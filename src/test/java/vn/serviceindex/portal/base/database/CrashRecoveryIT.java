@@ -325,7 +325,11 @@ class CrashRecoveryIT {
     // --- the embedded PostgreSQL, seen from outside
 
     static long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(DATA.resolve("postmaster.pid")).getFirst().strip());
+        return postmasterPidOf(DATA);
+    }
+
+    static long postmasterPidOf(Path data) throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
     }
 
     static Connection connect() throws IOException, SQLException {

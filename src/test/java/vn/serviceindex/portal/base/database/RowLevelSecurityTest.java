@@ -66,6 +66,9 @@ class RowLevelSecurityTest extends ServiceTest {
      */
     private static final Set<String> CHAIN = Set.of("audit_link", "audit_chain_head");
 
+    /** The portal's own bookkeeping, naming no unit: system work only (V22, the once-per-installation jobs). */
+    private static final Set<String> SYSTEM_ONLY = Set.of("installation_job");
+
     /** Province-wide data: read by everyone who reads in the province, so the editor's own province is "theirs". */
     private static final Set<String> PROVINCE_WIDE = Set.of("campaign", "campaign_milestone", "campaign_group_rule",
             "restructuring", "unit_lineage");
@@ -84,6 +87,7 @@ class RowLevelSecurityTest extends ServiceTest {
                 .query(String.class).list();
         Set<String> walled = new java.util.HashSet<>(UNIT_OF_ROW.keySet());
         walled.addAll(CHAIN);
+        walled.addAll(SYSTEM_ONLY);
         assertThat(forced).containsExactlyInAnyOrderElementsOf(walled);
         // The guard: a new table naming a unit (or a campaign, which belongs to a province) must be walled too.
         List<String> namingAUnit = jdbc.sql("""

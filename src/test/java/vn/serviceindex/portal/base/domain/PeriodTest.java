@@ -45,6 +45,16 @@ class PeriodTest {
     }
 
     @Test
+    void the_period_of_a_kind_around_a_day_is_the_one_a_form_proposes() {
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        assertThat(Period.around(Period.Kind.YEAR, day)).isEqualTo(Period.parse("2026"));
+        assertThat(Period.around(Period.Kind.QUARTER, day)).isEqualTo(Period.parse("2026-Q4"));
+        assertThat(Period.around(Period.Kind.MONTH, day)).isEqualTo(Period.parse("2026-11"));
+        assertThat(Period.around(Period.Kind.CHECKPOINT, day)).isEqualTo(Period.parse("2026-11-20"));
+        assertThat(Period.around(Period.Kind.QUARTER, LocalDate.of(2026, 3, 31))).isEqualTo(Period.parse("2026-Q1"));
+    }
+
+    @Test
     void each_period_ends_on_its_last_day() {
         assertThat(Period.parse("2024").end()).isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(Period.parse("2024-Q1").end()).isEqualTo(LocalDate.of(2024, 3, 31));

@@ -59,6 +59,9 @@ class FormulaSetEditorViewTest extends KaribuTest {
                 .isEqualTo(EmptyDenominatorRule.FULL);
         assertThat(metric("MDSH", "ELECTRONIC_CERTIFIED_COPY").fixedScore.getValue()).isEqualTo("2");
         assertThat(view().save.isVisible()).isTrue();
+        assertThat(view().groups).extracting(g -> g.code.getValue() + " " + g.headlineMetric.getValue() + " "
+                        + g.headlineTerm.getValue())
+                .containsExactly("CKMB  ", "TDGQ  ", "CLGQ  ", "TTTT ONLINE_PAYMENT 1", "MDHL  ", "MDSH  ");
     }
 
     @Nested
@@ -111,6 +114,22 @@ class FormulaSetEditorViewTest extends KaribuTest {
                     .containsExactly("PUBLISH_ON_TIME", "PUBLIC_UPDATE_ON_TIME", "PUBLIC_CONTENT_FULL",
                             "DOSSIER_SYNC_FULL");
             assertThat(termColumn("DOSSIER_SYNC_FULL", 1, "points")).isEqualByComparingTo("6");
+        }
+
+        @Test
+        void can_name_another_headline_rate_for_a_group_or_none() {
+            var clgq = view().group("CLGQ");
+            _setValue(clgq.headlineMetric, "ONLINE_DOSSIER_SHARE");
+            _setValue(clgq.headlineTerm, "1");
+            _setValue(view().group("TTTT").headlineMetric, "");
+            save();
+
+            assertThat(notificationTexts()).containsExactly("Đã lưu bộ công thức 766-2027.");
+            assertThat(jdbc.sql("""
+                            select code || ' ' || coalesce(headline_metric, '-') || ' ' || coalesce(headline_term, 0)
+                            from index_group where formula_set_id = :id and code in ('CLGQ', 'TTTT') order by code""")
+                    .param("id", draftId).query(String.class).list())
+                    .containsExactly("CLGQ ONLINE_DOSSIER_SHARE 1", "TTTT - 0");
         }
     }
 
@@ -180,6 +199,30 @@ class FormulaSetEditorViewTest extends KaribuTest {
                     "Chưa lưu: 1 ô không phải là số. Hãy sửa các ô được đánh dấu (ví dụ 2,5).");
             assertThat(cap.isInvalid()).isTrue();
             assertThat(cap.getErrorMessage()).isEqualTo("Hãy nhập một số, ví dụ 2,5");
+            assertThat(databaseState()).isEqualTo(before);
+        }
+
+        @Test
+        void when_a_headline_rate_names_a_term_the_group_does_not_have() {
+            _setValue(view().group("TTTT").headlineTerm, "4");
+            save();
+
+            assertRefused("Nhóm TTTT: tỷ lệ chính nêu thành phần 4 của chỉ tiêu ONLINE_PAYMENT, "
+                    + "nhưng nhóm không có thành phần này.");
+        }
+
+        @Test
+        void when_a_headline_rate_names_a_metric_without_a_term_number_marking_the_field() {
+            var clgq = view().group("CLGQ");
+            _setValue(clgq.headlineMetric, "ONLINE_DOSSIER_SHARE");
+            _setValue(clgq.headlineTerm, "một");
+            save();
+
+            assertThat(view().problems.texts()).containsExactly(
+                    "Chưa lưu: 1 ô không phải là số. Hãy sửa các ô được đánh dấu (ví dụ 2,5).");
+            assertThat(clgq.headlineTerm.isInvalid()).isTrue();
+            assertThat(clgq.headlineTerm.getErrorMessage())
+                    .isEqualTo("Hãy nhập số thứ tự của thành phần trong chỉ tiêu, ví dụ 1");
             assertThat(databaseState()).isEqualTo(before);
         }
 
