@@ -5,7 +5,8 @@
 -- The change history is written by the audit triggers, which run as the owner (SECURITY DEFINER, V12), never by the
 -- portal's statements: its login reads the records (walled: a reader sees the records of the units they read) and
 -- the links, and the sealer (system work) fills in a link's seal and moves the chain's head. Nothing more: no
--- insert, update or delete of a record, no new or removed link, no new head.
+-- insert, update or delete of a record, no new or removed link, no new head. Notifications (V21): only their read_at
+-- is ever updated.
 do
 $$
 declare
@@ -20,6 +21,9 @@ begin
         execute format('grant select on audit_record to %I', app_user);
         execute format('grant select, update on audit_link, audit_chain_head to %I', app_user);
         execute format('revoke all on sequence audit_record_id_seq, audit_link_id_seq from %I', app_user);
+        -- An inbox's rows are marked read by their account, and nothing else of them changes (V21).
+        execute format('revoke update on notification from %I', app_user);
+        execute format('grant update (read_at) on notification to %I', app_user);
     end if;
 end
 $$;

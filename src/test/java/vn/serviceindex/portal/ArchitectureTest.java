@@ -88,7 +88,8 @@ class ArchitectureTest {
     static final ArchRule the_shell_depends_on_no_feature =
             noClasses().that().resideInAPackage(PORTAL + ".base.ui..")
                     .should().dependOnClassesThat(resideInAnyPackage(PORTAL + ".account..", PORTAL + ".security..",
-                            PORTAL + ".unit..", PORTAL + ".demo..").as("a feature package"))
+                            PORTAL + ".unit..", PORTAL + ".demo..", PORTAL + ".notification..")
+                            .as("a feature package"))
                     .because("the layout learns about the account through base.domain.SignedInAccount");
 
     @ArchTest
@@ -105,6 +106,21 @@ class ArchitectureTest {
             noClasses().that().resideInAnyPackage(PORTAL + ".index.domain..", PORTAL + ".index.service..",
                             PORTAL + ".index.api..")
                     .should().dependOnClassesThat().resideInAPackage(PORTAL + "..ui..");
+
+    @ArchTest
+    static final ArchRule notifications_use_no_other_features_screens_and_nobody_depends_on_them =
+            noClasses().that().resideInAPackage(PORTAL + ".notification..")
+                    .should().dependOnClassesThat(resideInAPackage(PORTAL + "..ui..")
+                            .and(not(resideInAnyPackage(PORTAL + ".notification.ui..", PORTAL + ".base.ui..")))
+                            .as("another feature's screens"))
+                    .because("a notification names its target by route; the features it tells of announce events");
+
+    @ArchTest
+    static final ArchRule no_feature_depends_on_the_notifications =
+            noClasses().that().resideOutsideOfPackage(PORTAL + ".notification..")
+                    .should().dependOnClassesThat().resideInAPackage(PORTAL + ".notification..")
+                    .because("plans and results announce events (PlanMoved, ResultsImported); the shell takes the "
+                            + "bell as a HeaderItem");
 
     @ArchTest
     static final ArchRule units_know_no_campaign =

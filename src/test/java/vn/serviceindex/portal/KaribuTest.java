@@ -176,4 +176,14 @@ public abstract class KaribuTest extends ServiceTest {
                             || authority.getAuthority().equals(role));
         }
     }
+
+    /** Waits (10 s at most) until a live update, sent by another thread or node, shows on the screen. */
+    protected static void awaitOnScreen(java.util.function.BooleanSupplier check) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!check.getAsBoolean()) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("shown within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+            MockVaadin.clientRoundtrip(false);
+        }
+    }
 }

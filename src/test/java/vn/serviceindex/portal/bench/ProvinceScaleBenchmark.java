@@ -100,7 +100,7 @@ class ProvinceScaleBenchmark extends ServiceTest {
                 count("select count(*) from audit_record") - audit, againCommit);
         // Diagnostic only, not a way to run the portal: the same update with the result tables' audit triggers off
         // shows how much of the commit is the change history (one hashed record per changed field).
-        List<String> triggers = List.of("result.result_audit", "result_group.result_group_audit",
+        List<String> triggers = List.of("result.user", "result_group.user",
                 "portal_import.portal_import_audit");
         try {
             triggers.forEach(t -> schemaOwnerJdbc().sql("alter table " + t.substring(0, t.indexOf('.')) + " disable trigger "

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 public class PortalCalendar {
 
     /** Vietnam's time zone, in which the portal's days begin and its times are shown. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Vietnam's time zone, as annotations need it (a scheduled job's zone). */
+    public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private final Clock clock;
     private final @Nullable LocalDate configured;

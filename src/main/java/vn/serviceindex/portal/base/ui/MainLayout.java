@@ -17,18 +17,21 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.serviceindex.portal.base.domain.LanguagePreferences;
 import vn.serviceindex.portal.base.domain.SignedInAccount;
 
 /**
  * The shell: side navigation with only the views this account may open (Vaadin filters menu entries by their
- * access annotations), and a header with the account's name, its unit, the language switch and logout.
+ * access annotations), and a header with the account's name, its unit, the features' items ({@link HeaderItem}: the
+ * notifications' bell), the language switch and logout.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authentication, LanguagePreferences languagePreferences) {
+    MainLayout(AuthenticationContext authentication, LanguagePreferences languagePreferences,
+               ObjectProvider<HeaderItem> headerItems) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(appTitle(), navigation());
 
@@ -54,7 +57,9 @@ public class MainLayout extends AppLayout {
             logout.setTooltipText(getTranslation("layout.logout"));
             logout.setAriaLabel(getTranslation("layout.logout"));
             var spacer = new Div();
-            header.add(spacer, who, new LanguageSwitch(languagePreferences::remember), logout);
+            header.add(spacer, who);
+            headerItems.orderedStream().forEach(item -> header.add(item.create()));
+            header.add(new LanguageSwitch(languagePreferences::remember), logout);
             header.setFlexGrow(1, spacer);
             header.setFlexShrink(0, logout);
         });

@@ -10,6 +10,9 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import vn.serviceindex.portal.base.events.PortalEvent;
 
@@ -51,6 +54,27 @@ public class OpenScreens {
         return watches.size();
     }
 
+    /**
+     * Runs a reaction as the account signed in to the UI's session: the event arrives on the listener's thread, where
+     * no request set the security context, and a reaction that reads again through a service must read with the
+     * account's rights and walls.
+     */
+    private static void asTheSessionsAccount(UI ui, Runnable reaction) {
+        var session = ui.getSession() == null ? null : ui.getSession().getSession();
+        Object stored = session == null ? null
+                : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        if (!(stored instanceof SecurityContext context) || SecurityContextHolder.getContext().getAuthentication() != null) {
+            reaction.run();
+            return;
+        }
+        SecurityContextHolder.setContext(context);
+        try {
+            reaction.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     @EventListener
     void on(PortalEvent event) {
         for (Watch watch : watches) {
@@ -58,7 +82,7 @@ public class OpenScreens {
                 continue;
             }
             try {
-                watch.ui().access(() -> watch.react().accept(event));
+                watch.ui().access(() -> asTheSessionsAccount(watch.ui(), () -> watch.react().accept(event)));
             } catch (com.vaadin.flow.component.UIDetachedException gone) {
                 watches.remove(watch);
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.serviceindex.portal.base.database.AuditReason;
@@ -28,6 +29,7 @@ import vn.serviceindex.portal.campaign.domain.PlanAction;
 import vn.serviceindex.portal.campaign.domain.PlanContent;
 import vn.serviceindex.portal.campaign.domain.PlanDraft;
 import vn.serviceindex.portal.campaign.domain.PlanFilter;
+import vn.serviceindex.portal.campaign.domain.PlanMoved;
 import vn.serviceindex.portal.campaign.domain.PlanOverview;
 import vn.serviceindex.portal.campaign.domain.PlanSheet;
 import vn.serviceindex.portal.campaign.domain.PlanStatus;
@@ -61,12 +63,14 @@ public class PlanService {
     private final AuditReason auditReason;
     private final SystemWork systemWork;
     private final PortalEvents events;
+    private final ApplicationEventPublisher publisher;
 
     PlanService(PlanRepository plans, CampaignRepository campaigns, CampaignService campaignService,
                 UnitService units, CurrentUser currentUser, PortalCalendar calendar, AuditReason auditReason,
-                SystemWork systemWork, PortalEvents events) {
+                SystemWork systemWork, PortalEvents events, ApplicationEventPublisher publisher) {
         this.systemWork = systemWork;
         this.events = events;
+        this.publisher = publisher;
         this.plans = plans;
         this.campaigns = campaigns;
         this.campaignService = campaignService;
@@ -153,6 +157,7 @@ public class PlanService {
     /**
      * Moves the plan along its life cycle. The unit's editors submit and withdraw; the province's monitors approve,
      * return (with a comment) and reopen (with a reason). Submitting checks the plan again, with its number and date.
+     * The move is announced ({@link PlanMoved}) inside the transaction.
      */
     public UnitPlan act(long planId, int version, PlanAction action, String comment) {
         UnitPlan plan = systemWork.run("plan lookup before the scope check", () -> plans.find(planId))
@@ -188,6 +193,8 @@ public class PlanService {
         }
         PortalUser actor = currentUser.require();
         plans.insertTransition(plan, action, to, actor.accountId(), actor.displayName(), why);
+        publisher.publishEvent(new PlanMoved(planId, plan.campaignId(), plan.unitId(), plan.content().title(), action,
+                to, why, actor.accountId()));
         return told(plans.find(planId).orElseThrow());
     }
 

@@ -74,7 +74,7 @@ class ComputedScores {
         }
     }
 
-    private static @Nullable GroupScore score(IndexGroup group, Map<String, Double> counts,
+    static @Nullable GroupScore score(IndexGroup group, Map<String, Double> counts,
                                               @Nullable BigDecimal rate) {
         if (!counts.isEmpty()) {
             return IndexScoring.score(group, counts);

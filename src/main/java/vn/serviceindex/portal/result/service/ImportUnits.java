@@ -47,6 +47,21 @@ class ImportUnits {
                 .param("code", code).query(UnitRows::map).optional());
     }
 
+    /**
+     * The units a portal file names, in one query: those carrying one of the portal ids, and the open ones having one
+     * of the codes (a file's codes, and its portal ids as per-metric files' stand-in codes).
+     */
+    java.util.List<OrgUnit> matching(java.util.Collection<UUID> portalIds, java.util.Collection<String> codes) {
+        // An empty list is no valid SQL: a value no unit has stands in for it.
+        java.util.Collection<Object> ids = portalIds.isEmpty() ? java.util.List.of(new UUID(0, 0))
+                : java.util.List.copyOf(portalIds);
+        java.util.Collection<String> anyCodes = codes.isEmpty() ? java.util.List.of("") : codes;
+        return systemWork.run("import unit matching", () -> jdbc.sql("select " + UnitRows.COLUMNS
+                        + " from org_unit where portal_id in (:ids) or (code in (:codes) and valid_to is null)")
+                .param("ids", ids).param("codes", anyCodes)
+                .query(UnitRows::map).list());
+    }
+
     /** Every unit under the path, the unit itself included, open or closed: a sheet's codes are matched among them. */
     java.util.List<OrgUnit> subtree(String path) {
         return jdbc.sql("select " + UnitRows.COLUMNS + " from org_unit where path like :path || '%' order by path")

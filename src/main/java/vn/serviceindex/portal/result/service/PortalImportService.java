@@ -1,10 +1,17 @@
 package vn.serviceindex.portal.result.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -21,6 +28,8 @@ import vn.serviceindex.portal.result.domain.PortalEvaluation;
 import vn.serviceindex.portal.result.domain.PortalEvaluationReader;
 import vn.serviceindex.portal.result.domain.PortalUnitResult;
 import vn.serviceindex.portal.result.domain.PreviewRow;
+import vn.serviceindex.portal.result.domain.ResultsImported;
+import vn.serviceindex.portal.result.domain.StoredGroupResult;
 import vn.serviceindex.portal.result.domain.UnitMatch;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.domain.Role;
@@ -49,14 +58,16 @@ public class PortalImportService {
     private final ImportUnits units;
     private final UnitService unitService;
     private final ResultFormulaSets formulaSets;
-    private final ComputedScores computedScores;
+    private final ImportedGroups importedGroups;
     private final CurrentUser currentUser;
     private final long maxBytes;
+    private final ApplicationEventPublisher events;
 
     PortalImportService(ResultRepository results, ImportUnits units, UnitService unitService,
-                        ResultFormulaSets formulaSets, ComputedScores computedScores, CurrentUser currentUser,
-                        @Value("${portal.import.max-size:20MB}") DataSize maxSize) {
-        this.computedScores = computedScores;
+                        ResultFormulaSets formulaSets, ImportedGroups importedGroups, CurrentUser currentUser,
+                        @Value("${portal.import.max-size:20MB}") DataSize maxSize, ApplicationEventPublisher events) {
+        this.events = events;
+        this.importedGroups = importedGroups;
         this.results = results;
         this.units = units;
         this.unitService = unitService;
@@ -77,11 +88,18 @@ public class PortalImportService {
     }
 
     /**
-     * Imports the file: every unit's result, the units created and the import's record, or nothing at all.
+     * Imports the file: every unit's result, the units created and the import's record, or nothing at all; announced
+     * ({@link ResultsImported}) inside the transaction.
      *
      * @param fileName as uploaded, recorded with the import
      */
     public ImportOutcome commit(byte[] content, String fileName, String period, boolean createMissingUnits) {
+        return commit(content, fileName, period, createMissingUnits, ImportProgress.NONE);
+    }
+
+    /** As {@link #commit(byte[], String, String, boolean)}, telling {@code progress} of the rows written so far. */
+    public ImportOutcome commit(byte[] content, String fileName, String period, boolean createMissingUnits,
+                                ImportProgress progress) {
         String name = recordedName(fileName);
         Read file = read(content, period);
         // Planned only once the imports into the same province before it have committed.
@@ -98,6 +116,8 @@ public class PortalImportService {
                 preview.groupCode(), periodText, user.accountId(), preview.importedUnits(),
                 preview.toCreate().size());
         int updated = 0;
+        Set<Long> imported = new LinkedHashSet<>();
+        List<ImportedGroups.Row> writes = new ArrayList<>();
         for (PreviewRow row : preview.rows()) {
             if (!row.match().imported()) {
                 continue;
@@ -112,14 +132,13 @@ public class PortalImportService {
                 updated++;
             }
             PortalUnitResult line = row.line();
-            long resultId = results.resultId(unitId, periodText, plan.setId());
-            ConstraintViolations.translate(() -> {
-                results.storeImportedGroup(resultId, unitId, preview.groupCode(), row.headlineRate(), line.score(),
-                        line.maxScore(), line.counts(), line.warnings(), importId);
-                return null;
-            });
-            computedScores.refresh(resultId);
+            writes.add(new ImportedGroups.Row(unitId, periodText, plan.setId(), preview.groupCode(),
+                    row.headlineRate(), line.score(), line.maxScore(), line.counts(), line.warnings()));
+            imported.add(unitId);
         }
+        importedGroups.write(writes, importId, progress);
+        events.publishEvent(new ResultsImported(importId, rootId, imported, Set.of(periodText), name,
+                user.accountId()));
         return new ImportOutcome(importId, preview.groupCode(), periodText, preview.importedUnits(),
                 preview.toCreate().size(), updated, preview.notFound().stream().map(PreviewRow::label).toList());
     }
@@ -164,15 +183,16 @@ public class PortalImportService {
     }
 
     private Plan plan(Read read, boolean createMissingUnits) {
+        PortalEvaluation file = read.evaluation();
         AccessScope scope = currentUser.scope();
         Period period = read.period();
         ResultFormulaSets.StoredSet set = read.set();
-        PortalEvaluation file = read.evaluation();
 
         // The group's headline rate is what its formula set names (a term's rate, or the ratio).
         IndexGroup group = set.set().group(file.groupCode()).orElse(null);
         PortalUnitResult rootLine = file.root();
-        Optional<OrgUnit> root = find(rootLine);
+        Matches matches = match(read);
+        Optional<OrgUnit> root = matches.find(rootLine);
         PreviewRow rootRow;
         if (root.isPresent()) {
             OrgUnit province = root.get();
@@ -183,7 +203,7 @@ public class PortalImportService {
             if (!scope.canMonitor(province.path())) {
                 throw NotPermitted.toChange();
             }
-            rootRow = matched(rootLine, province, set.id(), group, file.groupCode(), period);
+            rootRow = matched(rootLine, province, group, matches);
         } else if (createMissingUnits) {
             // A new province is the installation's business: a province monitor has no province to act in yet.
             if (!scope.administersInstallation()) {
@@ -198,14 +218,14 @@ public class PortalImportService {
 
         List<PreviewRow> rows = new ArrayList<>();
         for (PortalUnitResult line : file.units()) {
-            Optional<OrgUnit> unit = find(line);
+            Optional<OrgUnit> unit = matches.find(line);
             if (unit.isPresent()) {
                 OrgUnit found = unit.get();
                 if (root.isEmpty() || !found.path().startsWith(root.get().path()) || found.id() == root.get().id()) {
                     throw UserError.at(line.path(), "result.import.error.unitElsewhere", line.name(),
                             line.label(), found.name());
                 }
-                rows.add(matched(line, found, set.id(), group, file.groupCode(), period));
+                rows.add(matched(line, found, group, matches));
             } else if (createMissingUnits) {
                 if (line.level() == null) {
                     throw UserError.at(line.path(), "result.import.error.levelMissing", line.name());
@@ -214,7 +234,7 @@ public class PortalImportService {
                     throw UserError.at(line.path(), "result.import.error.levelUnderProvince", line.name(),
                             new MessageKey("unit.level." + line.level().name()));
                 }
-                if (line.code() == null && units.openByCode(line.portalId().toString()).isPresent()) {
+                if (line.code() == null && matches.openByCode(line.portalId().toString()).isPresent()) {
                     throw UserError.at(line.path(), "result.import.error.codeTaken", line.name(),
                             line.portalId());
                 }
@@ -228,25 +248,63 @@ public class PortalImportService {
                 rootRow, rows, file.warnings()));
     }
 
-    /** By the portal's id, then by code; a unit found by code that carries another portal id is a conflict. */
-    private Optional<OrgUnit> find(PortalUnitResult line) {
-        Optional<OrgUnit> byId = units.byPortalId(line.portalId());
-        if (byId.isPresent() || line.code() == null) {
-            return byId;
+    /**
+     * The units the file names and their stored results of its group and period, found with one query for the units
+     * and one for the stored results, whatever the file's size.
+     */
+    private Matches match(Read read) {
+        PortalEvaluation file = read.evaluation();
+        List<PortalUnitResult> lines = new ArrayList<>();
+        lines.add(file.root());
+        lines.addAll(file.units());
+        Set<UUID> portalIds = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        for (PortalUnitResult line : lines) {
+            portalIds.add(line.portalId());
+            codes.add(line.code() != null ? line.code() : line.portalId().toString());
         }
-        Optional<OrgUnit> byCode = units.openByCode(line.code());
-        byCode.filter(u -> u.portalId() != null).ifPresent(u -> {
-            throw UserError.at(line.path(), "result.import.error.portalIdConflict", line.name(), line.code(),
-                    u.name());
-        });
-        return byCode;
+        Map<UUID, OrgUnit> byPortalId = new HashMap<>();
+        Map<String, OrgUnit> openByCode = new HashMap<>();
+        for (OrgUnit unit : units.matching(portalIds, codes)) {
+            if (unit.portalId() != null) {
+                byPortalId.put(unit.portalId(), unit);
+            }
+            if (unit.validTo() == null && codes.contains(unit.code())) {
+                openByCode.put(unit.code(), unit);
+            }
+        }
+        Set<Long> unitIds = new HashSet<>();
+        byPortalId.values().forEach(u -> unitIds.add(u.id()));
+        openByCode.values().forEach(u -> unitIds.add(u.id()));
+        return new Matches(byPortalId, openByCode, results.storedGroups(unitIds, read.period().text(),
+                read.set().id(), file.groupCode()));
     }
 
-    private PreviewRow matched(PortalUnitResult line, OrgUnit unit, long setId, @Nullable IndexGroup group,
-                               String groupCode, Period period) {
+    private record Matches(Map<UUID, OrgUnit> byPortalId, Map<String, OrgUnit> byCode,
+                           Map<Long, StoredGroupResult> stored) {
+
+        Optional<OrgUnit> openByCode(String code) {
+            return Optional.ofNullable(byCode.get(code));
+        }
+
+        /** By the portal's id, then by code; a unit found by code that carries another portal id is a conflict. */
+        Optional<OrgUnit> find(PortalUnitResult line) {
+            Optional<OrgUnit> byId = Optional.ofNullable(byPortalId.get(line.portalId()));
+            if (byId.isPresent() || line.code() == null) {
+                return byId;
+            }
+            Optional<OrgUnit> byCode = openByCode(line.code());
+            byCode.filter(u -> u.portalId() != null).ifPresent(u -> {
+                throw UserError.at(line.path(), "result.import.error.portalIdConflict", line.name(), line.code(),
+                        u.name());
+            });
+            return byCode;
+        }
+    }
+
+    private PreviewRow matched(PortalUnitResult line, OrgUnit unit, @Nullable IndexGroup group, Matches matches) {
         UnitMatch how = line.portalId().equals(unit.portalId()) ? UnitMatch.BY_PORTAL_ID : UnitMatch.BY_CODE;
-        return new PreviewRow(line, how, unit.id(), unit.level(),
-                results.storedGroup(unit.id(), period.text(), setId, groupCode).orElse(null),
+        return new PreviewRow(line, how, unit.id(), unit.level(), matches.stored().get(unit.id()),
                 line.headlineRate(group));
     }
 }

@@ -46,6 +46,27 @@ class ResultRepository {
                 .optional();
     }
 
+    /** The stored group of each of these units for the period, set and group: one query for a whole file. */
+    Map<Long, StoredGroupResult> storedGroups(java.util.Collection<Long> unitIds, String period, long formulaSetId,
+                                              String groupCode) {
+        Map<Long, StoredGroupResult> stored = new java.util.HashMap<>();
+        if (unitIds.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("""
+                        select r.unit_id, g.headline_rate, g.official_score, g.source
+                        from result r join result_group g on g.result_id = r.id
+                        where r.unit_id in (:units) and r.period = :period and r.formula_set_id = :set
+                          and g.group_code = :group""")
+                .param("units", unitIds).param("period", period).param("set", formulaSetId).param("group", groupCode)
+                .query((rs, row) -> stored.put(rs.getLong("unit_id"), new StoredGroupResult(
+                        doubleOrNull(rs.getBigDecimal("headline_rate")),
+                        doubleOrNull(rs.getBigDecimal("official_score")),
+                        ResultSource.valueOf(rs.getString("source")))))
+                .list();
+        return stored;
+    }
+
     long insertImport(long rootUnitId, String fileName, String groupCode, String period, long accountId, int units,
                       int createdUnits) {
         return jdbc.sql("""

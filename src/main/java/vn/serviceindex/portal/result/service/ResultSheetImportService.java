@@ -3,6 +3,7 @@ package vn.serviceindex.portal.result.service;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.serviceindex.portal.base.database.ConstraintViolations;
 import vn.serviceindex.portal.base.domain.NotPermitted;
 import vn.serviceindex.portal.base.domain.UserError;
 import vn.serviceindex.portal.base.export.TableFormat;
@@ -20,6 +21,7 @@ import vn.serviceindex.portal.index.domain.FormulaSet;
 import vn.serviceindex.portal.result.domain.GroupResult;
 import vn.serviceindex.portal.base.domain.Period;
 import vn.serviceindex.portal.result.domain.ResultSheet;
+import vn.serviceindex.portal.result.domain.ResultsImported;
 import vn.serviceindex.portal.result.domain.ResultSheetReader;
 import vn.serviceindex.portal.result.domain.ResultSheetTemplate;
 import vn.serviceindex.portal.result.domain.SheetFormulas;
@@ -46,16 +48,20 @@ public class ResultSheetImportService {
     private final ResultRepository results;
     private final ImportUnits units;
     private final ResultFormulaSets formulaSets;
-    private final ComputedScores computedScores;
+    private final ImportedGroups importedGroups;
     private final CurrentUser currentUser;
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     ResultSheetImportService(ResultRepository results, ImportUnits units, ResultFormulaSets formulaSets,
-                             ComputedScores computedScores, CurrentUser currentUser, Clock clock) {
+                             ImportedGroups importedGroups, CurrentUser currentUser, Clock clock,
+                             ApplicationEventPublisher events) {
+        this.events = events;
         this.results = results;
         this.units = units;
         this.formulaSets = formulaSets;
-        this.computedScores = computedScores;
+        this.importedGroups = importedGroups;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -72,6 +78,20 @@ public class ResultSheetImportService {
         return units.openProvinces().stream().filter(p -> scope.canMonitor(p.path())).toList();
     }
 
+    /**
+     * The open province with this code, for imports that name it (the API): refused as a user error when there is
+     * none, as not permitted when the account may not import into it.
+     */
+    @Transactional(readOnly = true)
+    public long provinceByCode(String code) {
+        OrgUnit province = units.openByCode(code.strip()).filter(u -> u.level() == UnitLevel.PROVINCE)
+                .orElseThrow(() -> UserError.at("province", "result.sheet.error.unknownProvince", code.strip()));
+        if (!currentUser.scope().canMonitor(province.path())) {
+            throw NotPermitted.toChange();
+        }
+        return province.id();
+    }
+
     /** The sheet to fill in, with the counts of the formula set active today and one example row. */
     @Transactional(readOnly = true)
     public void writeTemplate(TableFormat format, OutputStream out) {
@@ -86,9 +106,14 @@ public class ResultSheetImportService {
 
     /**
      * Imports every row whose unit the province has, with the import's record (file, format, who, when), or
-     * nothing when the sheet has any problem.
+     * nothing when the sheet has any problem; announced ({@link ResultsImported}) inside the transaction.
      */
     public SheetOutcome commit(long provinceId, String fileName, byte[] content) {
+        return commit(provinceId, fileName, content, ImportProgress.NONE);
+    }
+
+    /** As {@link #commit(long, String, byte[])}, telling {@code progress} of the rows written so far. */
+    public SheetOutcome commit(long provinceId, String fileName, byte[] content, ImportProgress progress) {
         String name = PortalImportService.recordedName(fileName);
         units.byId(provinceId).ifPresent(province -> results.lockImportsInto(
                 province.portalId() != null ? province.portalId().toString() : "unit:" + province.id()));
@@ -104,21 +129,19 @@ public class ResultSheetImportService {
         Set<Long> unitIds = matched.stream().map(SheetPreviewRow::unitId).collect(Collectors.toSet());
         long importId = results.insertSheetImport(provinceId, name, preview.format().name(),
                 currentUser.require().accountId(), unitIds.size());
-        Set<Long> touched = new LinkedHashSet<>();
+        List<ImportedGroups.Row> rows = new ArrayList<>(matched.size());
         int updated = 0;
         for (SheetPreviewRow row : matched) {
             SheetRow line = row.line();
-            long unitId = row.unitId();
-            long resultId = results.resultId(unitId, line.period().text(), plan.sets().stored(line.period()).id());
-            ConstraintViolations.translate(() -> {
-                results.storeImportedGroup(resultId, unitId, line.groupCode(), line.rate(), line.score(),
-                        line.score() == null ? null : line.groupMax(), line.counts(), List.of(), importId);
-                return null;
-            });
-            touched.add(resultId);
+            rows.add(new ImportedGroups.Row(row.unitId(), line.period().text(), plan.sets().stored(line.period()).id(),
+                    line.groupCode(), line.rate(), line.score(), line.score() == null ? null : line.groupMax(),
+                    line.counts(), List.of()));
             updated += row.updates() ? 1 : 0;
         }
-        touched.forEach(computedScores::refresh);
+        importedGroups.write(rows, importId, progress);
+        events.publishEvent(new ResultsImported(importId, provinceId, unitIds,
+                matched.stream().map(r -> r.line().period().text()).collect(Collectors.toSet()), name,
+                currentUser.require().accountId()));
         return new SheetOutcome(importId, matched.size(), unitIds.size(), updated, preview.notFound());
     }
 

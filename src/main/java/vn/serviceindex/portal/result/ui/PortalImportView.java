@@ -31,6 +31,7 @@ import vn.serviceindex.portal.result.domain.ImportPreview;
 import vn.serviceindex.portal.result.domain.PortalWarning;
 import vn.serviceindex.portal.result.domain.PreviewRow;
 import vn.serviceindex.portal.result.service.PortalImportService;
+import vn.serviceindex.portal.result.service.ImportJobs;
 import vn.serviceindex.portal.result.service.ResultSheetImportService;
 
 /**
@@ -60,7 +61,8 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
     private byte @Nullable [] content;
     private String fileName = "";
 
-    PortalImportView(PortalImportService imports, ResultSheetImportService sheetImports, PortalCalendar calendar) {
+    PortalImportView(PortalImportService imports, ResultSheetImportService sheetImports, ImportJobs importJobs,
+                     PortalCalendar calendar) {
         this.imports = imports;
         addClassName("portal-import-view");
         setSizeFull();
@@ -135,7 +137,7 @@ public class PortalImportView extends VerticalLayout implements HasDynamicTitle 
                 new HorizontalLayout(confirm, cancel));
         portalFile.setPadding(false);
         portalFile.setSizeFull();
-        sheet = new ResultSheetImportPanel(sheetImports);
+        sheet = new ResultSheetImportPanel(sheetImports, importJobs);
         tabs.add(getTranslation("result.import.tab.portal"), portalFile);
         tabs.add(getTranslation("result.import.tab.sheet"), sheet);
         tabs.setSizeFull();

@@ -26,6 +26,8 @@ import vn.serviceindex.portal.result.domain.SheetOutcome;
 import vn.serviceindex.portal.result.domain.SheetPreview;
 import vn.serviceindex.portal.result.domain.SheetPreviewRow;
 import vn.serviceindex.portal.result.domain.SheetProblem;
+import vn.serviceindex.portal.result.service.ImportJob;
+import vn.serviceindex.portal.result.service.ImportJobs;
 import vn.serviceindex.portal.result.service.ResultSheetImportService;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 
@@ -55,8 +57,16 @@ class ResultSheetImportPanel extends VerticalLayout {
     private byte @Nullable [] content;
     private String fileName = "";
 
-    ResultSheetImportPanel(ResultSheetImportService imports) {
+    final ImportProgressPanel progress = new ImportProgressPanel();
+    /** Sheets with at least this many rows to write are imported in the background, with a progress bar. */
+    int backgroundFrom = BACKGROUND_FROM;
+    static final int BACKGROUND_FROM = 2000;
+    private final ImportJobs jobs;
+    private int rowsToWrite;
+
+    ResultSheetImportPanel(ResultSheetImportService imports, ImportJobs jobs) {
         this.imports = imports;
+        this.jobs = jobs;
         addClassName("result-sheet-import");
         setPadding(false);
         setSizeFull();
@@ -142,7 +152,7 @@ class ResultSheetImportPanel extends VerticalLayout {
         options.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new Paragraph(getTranslation("result.sheet.intro", maxMegabytes)), templates, options, detected,
                 summary, notFound, periodsAndGroups, problemsTitle, problems, moreProblems, rows,
-                new HorizontalLayout(confirm, cancel));
+                new HorizontalLayout(confirm, cancel), progress);
         clear();
     }
 
@@ -172,14 +182,34 @@ class ResultSheetImportPanel extends VerticalLayout {
         if (content == null || province.getValue() == null) {
             return;
         }
+        long provinceId = province.getValue().id();
+        byte[] data = content;
+        String name = fileName;
         try {
-            SheetOutcome outcome = imports.commit(province.getValue().id(), fileName, content);
-            Notifications.success("result.sheet.done", outcome.rows(), outcome.units(), fileName, outcome.updated(),
-                    outcome.notFound().size());
-            clear();
+            if (rowsToWrite < backgroundFrom) {
+                done(imports.commit(provinceId, name, data), name);
+                return;
+            }
+            ImportJob<SheetOutcome> job = jobs.start(written -> imports.commit(provinceId, name, data, written));
+            setWizardEnabled(false);
+            progress.follow(job, outcome -> done(outcome, name), () -> setWizardEnabled(true));
         } catch (UserError error) {
             Notifications.error(error);
         }
+    }
+
+    private void done(SheetOutcome outcome, String name) {
+        Notifications.success("result.sheet.done", outcome.rows(), outcome.units(), name, outcome.updated(),
+                outcome.notFound().size());
+        clear();
+    }
+
+    /** While an import runs in the background, the file and province stay as they are. */
+    private void setWizardEnabled(boolean enabled) {
+        province.setEnabled(enabled);
+        upload.setEnabled(enabled);
+        confirm.setEnabled(enabled && content != null);
+        cancel.setEnabled(enabled);
     }
 
     private void show(SheetPreview preview) {
@@ -202,6 +232,7 @@ class ResultSheetImportPanel extends VerticalLayout {
         moreProblems.setText(more > 0 ? getTranslation("result.sheet.moreProblems", more) : "");
         moreProblems.setVisible(more > 0);
         rows.setItems(preview.rows());
+        rowsToWrite = preview.matched().size();
         confirm.setEnabled(preview.importable());
     }
 

@@ -26,7 +26,8 @@ class AuditLabelCoverageTest extends ServiceTest {
                               select distinct t.relname from pg_trigger g
                               join pg_class t on t.oid = g.tgrelid
                               join pg_proc p on p.oid = g.tgfoid
-                              where p.proname = 'audit_row_change' and not g.tgisinternal)
+                              where p.proname in ('audit_row_change', 'audit_statement_change')
+                                and not g.tgisinternal)
                         order by 1""")
                 .query(String.class).list();
     }

@@ -69,6 +69,13 @@ class RowLevelSecurityTest extends ServiceTest {
     /** The portal's own bookkeeping, naming no unit: system work only (V22, the once-per-installation jobs). */
     private static final Set<String> SYSTEM_ONLY = Set.of("installation_job");
 
+    /**
+     * An account's own rows (V21): its notifications, its choices, its digests, walled by the acting account rather
+     * than by unit ({@code NotificationServiceTest} tries the walls).
+     */
+    private static final Set<String> ACCOUNTS_OWN = Set.of("notification", "notification_choice",
+            "notification_digest");
+
     /** Province-wide data: read by everyone who reads in the province, so the editor's own province is "theirs". */
     private static final Set<String> PROVINCE_WIDE = Set.of("campaign", "campaign_milestone", "campaign_group_rule",
             "restructuring", "unit_lineage");
@@ -88,6 +95,7 @@ class RowLevelSecurityTest extends ServiceTest {
         Set<String> walled = new java.util.HashSet<>(UNIT_OF_ROW.keySet());
         walled.addAll(CHAIN);
         walled.addAll(SYSTEM_ONLY);
+        walled.addAll(ACCOUNTS_OWN);
         assertThat(forced).containsExactlyInAnyOrderElementsOf(walled);
         // The guard: a new table naming a unit (or a campaign, which belongs to a province) must be walled too.
         List<String> namingAUnit = jdbc.sql("""

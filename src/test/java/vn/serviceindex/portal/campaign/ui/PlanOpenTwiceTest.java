@@ -11,7 +11,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -87,14 +86,5 @@ class PlanOpenTwiceTest extends CampaignUiTest {
         UI.getCurrent().add(probe);
         events.publish(new PortalEvent.AccountsNotified(Set.of(-1L)));
         awaitOnScreen(taken::get);
-    }
-
-    static void awaitOnScreen(BooleanSupplier check) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!check.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("shown within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-            MockVaadin.clientRoundtrip(false);
-        }
     }
 }

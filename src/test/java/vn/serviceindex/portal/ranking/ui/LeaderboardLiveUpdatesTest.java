@@ -8,7 +8,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -102,16 +101,6 @@ class LeaderboardLiveUpdatesTest extends KaribuTest {
     private void importMay() throws IOException {
         try (var in = getClass().getResourceAsStream("/portal/tdgq-gia-lai.json")) {
             imports.commit(in.readAllBytes(), "tdgq-gia-lai.json", "2024-05", false);
-        }
-    }
-
-    /** Runs what other threads queued for the UI, as the browser's next round trip would, until the check holds. */
-    static void awaitOnScreen(BooleanSupplier check) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!check.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("shown within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-            MockVaadin.clientRoundtrip(false);
         }
     }
 }

@@ -70,6 +70,31 @@ class ResultSheetImportPanelTest extends KaribuTest {
     }
 
     @Test
+    void a_large_sheet_imports_in_the_background_showing_rows_written_of_the_total_and_then_the_outcome()
+            throws InterruptedException {
+        ResultSheetImportPanel panel = openSheetTab("tinh.giamsat");
+        panel.backgroundFrom = 1;
+        UploadKt._upload(panel.upload, "ket-qua-thang-5.csv", SHEET.getBytes(StandardCharsets.UTF_8));
+
+        _click(panel.confirm);
+
+        assertThat(panel.progress.isVisible()).as("the progress bar shows while the import runs").isTrue();
+        assertThat(panel.confirm.isEnabled()).isFalse();
+        assertThat(panel.progress.cancel.isEnabled()).isTrue();
+        // The browser polls every half second; here each poll is one refresh.
+        while (panel.progress.running()) {
+            Thread.sleep(20);
+            panel.progress.refresh();
+        }
+        assertThat(panel.progress.isVisible()).isFalse();
+        assertThat(panel.progress.label.getText()).isEqualTo("Đang ghi: 2 / 2 dòng");
+        assertThat(notificationTexts()).containsExactly("Đã nhập 2 dòng kết quả của 2 đơn vị từ tệp "
+                + "ket-qua-thang-5.csv; cập nhật 0; mã không tìm thấy 1.");
+        assertThat(count("select count(*) from result_group where group_code = 'TDGQ'")).isEqualTo(2);
+        assertThat(panel.province.isEnabled()).isTrue();
+    }
+
+    @Test
     void a_sheet_with_bad_rows_lists_every_problem_by_row_and_column_and_cannot_be_confirmed() {
         ResultSheetImportPanel panel = openSheetTab("tinh.giamsat");
         String before = databaseState();
