@@ -34,6 +34,7 @@ import vn.serviceindex.portal.security.service.PortalUser;
 import vn.serviceindex.portal.base.time.PortalCalendar;
 import vn.serviceindex.portal.demo.DemoProgressFixture;
 import vn.serviceindex.portal.demo.DemoResultsFixture;
+import vn.serviceindex.portal.demo.DemoRestructuringFixture;
 import vn.serviceindex.portal.index.service.ActiveFormulaSets;
 
 /**
@@ -118,6 +119,18 @@ public abstract class ServiceTest {
     protected final void seedDemoProgress() {
         PortalCalendar calendar = context.getBean(PortalCalendar.class);
         fixture.restoreSeeded("progress", () -> DemoProgressFixture.seed(jdbc, calendar));
+    }
+
+    /**
+     * The whole demo: its results, baselines and the 2025 restructuring of part of Gia Lai (DemoRestructuring: four
+     * old communes merged into two new ones, and a 2026 campaign over them), as the demo profile seeds it.
+     */
+    protected final void seedDemoRestructuring() {
+        PortalCalendar calendar = context.getBean(PortalCalendar.class);
+        fixture.restoreSeeded("restructuring", () -> {
+            DemoProgressFixture.seed(jdbc, calendar);
+            DemoRestructuringFixture.seed(jdbc, context);
+        });
     }
 
     /**

@@ -234,6 +234,19 @@ class CampaignRepository {
                 .list();
     }
 
+    List<Long> unitsWithCombinedBaselines(long campaignId) {
+        return jdbc.sql("""
+                        select distinct unit_id from campaign_baseline where campaign_id = :c and source = 'COMBINED'
+                        order by unit_id""")
+                .param("c", campaignId).query(Long.class).list();
+    }
+
+    List<BaselineSource> baselineSources(long campaignId, long unitId) {
+        return jdbc.sql("select distinct source from campaign_baseline where campaign_id = :c and unit_id = :u")
+                .param("c", campaignId).param("u", unitId)
+                .query((rs, n) -> BaselineSource.valueOf(rs.getString(1))).list();
+    }
+
     /** Sets or (with null) removes one baseline; writes nothing when the value is unchanged. */
     void saveBaseline(long campaignId, long unitId, GroupCode group, @Nullable Double value, BaselineSource source) {
         if (value == null) {

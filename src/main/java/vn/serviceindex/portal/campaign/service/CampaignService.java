@@ -23,7 +23,10 @@ import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignDraft;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
+import vn.serviceindex.portal.result.domain.CombinedGroup;
+import vn.serviceindex.portal.result.domain.CombinedResult;
 import vn.serviceindex.portal.result.domain.GroupResult;
+import vn.serviceindex.portal.result.service.CombinedResultService;
 import vn.serviceindex.portal.result.service.ResultService;
 import vn.serviceindex.portal.security.domain.AccessScope;
 import vn.serviceindex.portal.security.service.CurrentUser;
@@ -45,10 +48,13 @@ public class CampaignService {
     private final PortalCalendar calendar;
     private final ResultService results;
     private final SystemWork systemWork;
+    private final CombinedResultService combinedResults;
 
     CampaignService(CampaignRepository campaigns, UnitService units, CurrentUser currentUser,
-                    PortalCalendar calendar, ResultService results, SystemWork systemWork) {
+                    PortalCalendar calendar, ResultService results, SystemWork systemWork,
+                    CombinedResultService combinedResults) {
         this.systemWork = systemWork;
+        this.combinedResults = combinedResults;
         this.campaigns = campaigns;
         this.units = units;
         this.currentUser = currentUser;
@@ -236,17 +242,73 @@ public class CampaignService {
         String previousYear = Integer.toString(campaign.startDate().getYear() - 1);
         int taken = 0;
         for (long unitId : campaigns.coveredUnitIds(campaignId)) {
-            for (GroupResult result : results.results(unitId, previousYear)) {
-                Optional<GroupCode> group = Arrays.stream(GroupCode.values())
-                        .filter(g -> g.name().equals(result.groupCode())).findFirst();
+            List<GroupResult> own = results.results(unitId, previousYear);
+            for (GroupResult result : own) {
+                Optional<GroupCode> group = groupCode(result.groupCode());
                 if (group.isPresent() && result.headlineRate() != null) {
                     campaigns.saveBaseline(campaignId, unitId, group.get(), result.headlineRate(),
                             BaselineSource.IMPORTED);
                     taken++;
                 }
             }
+            if (own.isEmpty()) {
+                taken += takeCombined(campaignId, unitId, campaign.startDate().getYear() - 1);
+            }
         }
         return taken;
+    }
+
+    /**
+     * A unit opened by a restructuring has no result of its own for the years before it: its last result is its
+     * predecessors' combined result of the latest year before the restructuring, up to the campaign's previous year.
+     */
+    private int takeCombined(long campaignId, long unitId, int previousYear) {
+        Optional<CombinedResult> last = combinedResults.history(unitId).stream()
+                .filter(r -> r.period().kind() == vn.serviceindex.portal.base.domain.Period.Kind.YEAR
+                        && r.period().start().getYear() <= previousYear)
+                .reduce((older, newer) -> newer);
+        int taken = 0;
+        for (CombinedGroup combined : last.map(CombinedResult::groups).orElse(List.of())) {
+            Optional<GroupCode> group = groupCode(combined.groupCode());
+            if (group.isPresent() && combined.headlineRate() != null) {
+                campaigns.saveBaseline(campaignId, unitId, group.get(), combined.headlineRate(),
+                        BaselineSource.COMBINED);
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** The unit's baselines that were combined from its predecessors' results, with the year they come from. */
+    @Transactional(readOnly = true)
+    public Optional<CombinedResult> combinedBaselineSource(long campaignId, long unitId) {
+        Campaign campaign = get(campaignId);
+        units.get(unitId);
+        if (campaigns.baselineSources(campaignId, unitId).stream().noneMatch(s -> s == BaselineSource.COMBINED)) {
+            return Optional.empty();
+        }
+        int previousYear = campaign.startDate().getYear() - 1;
+        return combinedResults.history(unitId).stream()
+                .filter(r -> r.period().kind() == vn.serviceindex.portal.base.domain.Period.Kind.YEAR
+                        && r.period().start().getYear() <= previousYear)
+                .reduce((older, newer) -> newer);
+    }
+
+    /** Per readable covered unit whose baselines were combined from its predecessors: the combined result they are. */
+    @Transactional(readOnly = true)
+    public Map<Long, CombinedResult> combinedBaselineSources(long campaignId) {
+        Set<Long> readable = new HashSet<>(coveredUnits(campaignId).stream().map(OrgUnit::id).toList());
+        Map<Long, CombinedResult> sources = new java.util.LinkedHashMap<>();
+        for (long unitId : campaigns.unitsWithCombinedBaselines(campaignId)) {
+            if (readable.contains(unitId)) {
+                combinedBaselineSource(campaignId, unitId).ifPresent(source -> sources.put(unitId, source));
+            }
+        }
+        return sources;
+    }
+
+    private static Optional<GroupCode> groupCode(String code) {
+        return Arrays.stream(GroupCode.values()).filter(g -> g.name().equals(code)).findFirst();
     }
 
     private OrgUnit manageableProvince(long provinceId) {

@@ -29,6 +29,7 @@ import vn.serviceindex.portal.base.ui.Notifications;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.GroupCode;
 import vn.serviceindex.portal.campaign.service.CampaignService;
+import vn.serviceindex.portal.result.domain.CombinedResult;
 import vn.serviceindex.portal.unit.domain.OrgUnit;
 
 /**
@@ -48,13 +49,18 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
     @Nullable BaselineDialog openDialog;
     private @Nullable Campaign campaign;
     private Map<Long, Map<GroupCode, Double>> values = new HashMap<>();
+    private Map<Long, CombinedResult> combined = Map.of();
 
     BaselinesView(CampaignService campaigns) {
         this.campaigns = campaigns;
         addClassName("baselines-view");
         Locale locale = getLocale();
         grid.addColumn(OrgUnit::code).setHeader(getTranslation("unit.field.code"));
-        grid.addColumn(OrgUnit::name).setHeader(getTranslation("unit.field.name")).setFlexGrow(3);
+        // A new unit's baselines taken from its predecessors' combined results say so, with the year and the names.
+        grid.addColumn(u -> combined.containsKey(u.id()) ? u.name() + " (" + combined.get(u.id()).period().text()
+                        + ", " + getTranslation("result.combined.label", combined.get(u.id()).predecessorList()) + ")"
+                        : u.name())
+                .setHeader(getTranslation("unit.field.name")).setFlexGrow(3);
         for (GroupCode group : GroupCode.values()) {
             grid.addColumn(u -> Formats.decimal(values.getOrDefault(u.id(), Map.of()).get(group), locale))
                     .setHeader(getTranslation("campaign.group.short." + group.name()))
@@ -94,6 +100,7 @@ public class BaselinesView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         values = campaigns.baselines(campaign.id());
+        combined = campaigns.combinedBaselineSources(campaign.id());
         grid.setItems(campaigns.coveredUnits(campaign.id()));
     }
 

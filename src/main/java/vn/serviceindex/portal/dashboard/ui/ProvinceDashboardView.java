@@ -76,6 +76,8 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
     final Select<PeriodKind> trendKind = new Select<>();
     final Chart trendChart = new Chart();
     final Paragraph trendEmpty = new Paragraph();
+    /** Names the periods whose points are a new unit's predecessors' figures combined. */
+    final Paragraph trendCombined = new Paragraph();
     List<ScorePoint> trend = List.of();
 
     /** Shown when the province's results changed elsewhere; one click redraws the whole dashboard. */
@@ -161,7 +163,7 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
                 new H3(getTranslation("dashboard.track")), trackEmpty, trackChart, track,
                 new H3(getTranslation("dashboard.behind")), behind, exports,
                 new H3(getTranslation("dashboard.distribution")), distributionChart, distribution,
-                new H3(getTranslation("dashboard.trend")), trendFilters, trendEmpty, trendChart);
+                new H3(getTranslation("dashboard.trend")), trendFilters, trendEmpty, trendCombined, trendChart);
         add(atRisk);
 
         province.addValueChangeListener(e -> provinceChanged());
@@ -279,6 +281,11 @@ public class ProvinceDashboardView extends VerticalLayout implements HasDynamicT
         trend = unit == null || kind == null ? List.of() : dashboard.trend(unit.id(), kind);
         trendEmpty.setText(trend.isEmpty() ? getTranslation("dashboard.trend.empty") : "");
         trendEmpty.setVisible(trend.isEmpty());
+        List<ScorePoint> combined = trend.stream().filter(ScorePoint::combined).toList();
+        trendCombined.setText(combined.isEmpty() ? "" : String.join(", ", combined.stream().map(ScorePoint::period)
+                .toList()) + ": " + getTranslation("ranking.combinedFrom", String.join(", ",
+                combined.getFirst().combinedFrom())));
+        trendCombined.setVisible(!combined.isEmpty());
         trendChart.setOption(DashboardCharts.trend(trend, getTranslation("dashboard.trend.total"),
                 getTranslation("dashboard.trend.rank"), getLocale()));
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.serviceindex.portal.campaign.domain.Campaign;
 import vn.serviceindex.portal.campaign.domain.CampaignProgress;
+import vn.serviceindex.portal.result.domain.CombinedResult;
 
 /**
  * Everything the progress page shows of one unit, read at once.
@@ -13,9 +14,12 @@ import vn.serviceindex.portal.campaign.domain.CampaignProgress;
  * @param phaseToday  the phase (or, without a plan, the stretch up to the next milestone) today falls in
  * @param todayPinned whether "today" is a pinned day (a demo, a training) rather than the clock's
  * @param whatIfs     per group code, what reaching the phase target would bring; only groups below their target
+ * @param baselineCombined for a unit opened by a restructuring, the predecessors' combined result its baselines were
+ *                    taken from (labelled "gộp từ các đơn vị cũ: …"); null when they are the unit's own
  */
 public record ProgressSheet(Campaign campaign, CampaignProgress progress, boolean todayPinned, UnitProgress unit,
-                            @Nullable PlanReference plan, TargetPhase phaseToday, Map<String, WhatIf> whatIfs) {
+                            @Nullable PlanReference plan, TargetPhase phaseToday, Map<String, WhatIf> whatIfs,
+                            @Nullable CombinedResult baselineCombined) {
 
     public ProgressSheet {
         whatIfs = Map.copyOf(whatIfs);

@@ -82,7 +82,8 @@ public class ProgressService {
             LocalDate today = calendar.today();
             return new ProgressSheet(campaign, campaigns.progress(campaign), campaigns.todayIsPinned(),
                     measured.progress(), measured.plan(), measured.schedule().phaseOn(today),
-                    whatIfs(found.unit(), measured));
+                    whatIfs(found.unit(), measured),
+                    campaigns.combinedBaselineSource(campaign.id(), unitId).orElse(null));
         });
     }
 

@@ -225,6 +225,12 @@ public class UnitProgressView extends VerticalLayout implements BeforeEnterObser
                         getTranslation(plan.status().labelKey()))
                 : getTranslation("progress.plan", plan.number(), getTranslation(plan.status().labelKey())));
         planLine.addClassName("progress-plan");
+        // A new unit's baselines (the "previous year" column) are its predecessors' figures combined: say so.
+        if (found.baselineCombined() != null) {
+            planLine.setText(planLine.getText() + " · " + getTranslation("progress.baselineCombined",
+                    found.baselineCombined().period().text(),
+                    getTranslation("result.combined.label", found.baselineCombined().predecessorList())));
+        }
         List<String> byRule = found.unit().groups().stream()
                 .filter(g -> plan != null && g.phaseTarget() != null && !g.targetFromPlan())
                 .map(g -> ProgressLabels.group(this, g.groupCode())).toList();

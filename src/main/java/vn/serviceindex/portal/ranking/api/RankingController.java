@@ -1,5 +1,6 @@
 package vn.serviceindex.portal.ranking.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.serviceindex.portal.base.domain.UserError;
+import vn.serviceindex.portal.ranking.domain.Structure;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 import vn.serviceindex.portal.unit.domain.UnitLevel;
@@ -20,10 +22,12 @@ class RankingController {
     /**
      * One row of a leaderboard as the API answers it.
      *
-     * @param rolledUp the period (a quarter or year the portal has not published) was scored from its months' counts
+     * @param rolledUp     the period (a quarter or year the portal has not published) was scored from its months' counts
+     * @param combinedFrom only on a leaderboard in today's structure, for a new unit whose figures are its
+     *                     predecessors' combined (their names)
      */
     record Entry(int rank, String unitCode, String unitName, @Nullable Double score, boolean official,
-                 boolean rolledUp) {
+                 boolean rolledUp, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> combinedFrom) {
     }
 
     private final LeaderboardService leaderboards;
@@ -41,17 +45,27 @@ class RankingController {
      */
     @GetMapping("/leaderboards")
     List<Entry> leaderboard(@RequestParam(required = false) @Nullable String root, @RequestParam String level,
-                            @RequestParam String period, @RequestParam(required = false) @Nullable String group) {
+                            @RequestParam String period, @RequestParam(required = false) @Nullable String group,
+                            @RequestParam(required = false) @Nullable String structure) {
+        Structure chosen;
+        if (structure == null || structure.equals("time")) {
+            chosen = Structure.OF_ITS_TIME;
+        } else if (structure.equals("today")) {
+            chosen = Structure.TODAY;
+        } else {
+            throw UserError.at("structure", "ranking.error.structure", structure);
+        }
         UnitLevel memberLevel;
         try {
             memberLevel = UnitLevel.valueOf(level);
         } catch (IllegalArgumentException e) {
             throw UserError.at("level", "ranking.error.level", level);
         }
-        return leaderboards.leaderboard(memberLevel.name(), root == null ? null : root.strip(), period, group)
+        return leaderboards.leaderboard(memberLevel.name(), root == null ? null : root.strip(), period, group,
+                        chosen)
                 .stream()
                 .map(row -> new Entry(row.rank(), row.unitCode(), row.unitName(), row.score(), row.official(),
-                        row.rolledUp()))
+                        row.rolledUp(), row.combined() ? row.combinedFrom() : null))
                 .toList();
     }
 

@@ -106,6 +106,77 @@ class LeaderboardRepository {
                 .query(LeaderboardRepository::row).list();
     }
 
+    /**
+     * Today's units of the peer group (the open ones) with their scores in the period: their own, else (a unit opened
+     * by a restructuring after the period) the combined scores given, ranked as {@link #leaderboard} ranks. No
+     * movement: the previous period in today's structure is another leaderboard.
+     *
+     * @param combined a JSON array of {@code {"unit": id, "group": code, "score": points}}, the combined group scores
+     *                 of the members without a result of their own in the period
+     */
+    List<LeaderboardRow> leaderboardToday(String memberLevel, @Nullable String rootPath, @Nullable Long districtId,
+                                          Period period, @Nullable String group, String combined) {
+        String ofGroup = group != null ? "  and group_code = :group\n" : "";
+        return jdbc.sql("""
+                        with members as (
+                            select u.id, u.code, u.name
+                            from org_unit u
+                            where u.level = :level
+                              and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
+                              and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                              and u.valid_to is null
+                        ),
+                        combined as (
+                            select cast(e ->> 'unit' as bigint) as unit_id, e ->> 'group' as group_code,
+                                   cast(e ->> 'score' as numeric) as score
+                            from jsonb_array_elements(cast(:combined as jsonb)) e
+                        ),
+                        scores as (
+                            select unit_id, group_code, score, official from (
+                                select s.unit_id, s.group_code, s.score, s.official
+                                from scored_result s
+                                where s.unit_id in (select id from members) and s.score is not null
+                                  and s.period = :period
+                                union all
+                                select c.unit_id, c.group_code, c.score, false
+                                from combined c
+                                where c.unit_id in (select id from members) and c.score is not null
+                            ) own_or_combined
+                            where true
+                        """ + ofGroup + """
+                        ),
+                        totals as (
+                            select unit_id, sum(score) as score, bool_and(official) as official,
+                                   jsonb_object_agg(group_code, score) as groups
+                            from scores group by unit_id
+                        ),
+                        ranked as (
+                            select t.*, cast(rank() over (order by t.score desc) as integer) as rank from totals t
+                        )
+                        select m.id, m.code, m.name, cur.score, coalesce(cur.official, false) as official,
+                               cur.groups,
+                               coalesce(cur.rank, cast((select count(*) from ranked) + 1 as integer)) as rank,
+                               cast(null as integer) as previous_rank
+                        from members m
+                        left join ranked cur on cur.unit_id = m.id
+                        order by rank, m.name collate \"vi-x-icu\"""")
+                .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
+                .param("period", period.text()).param("group", group).param("combined", combined)
+                .query(LeaderboardRepository::row).list();
+    }
+
+    /** Today's (open) units of the peer group, by id. */
+    List<Long> openMembers(String memberLevel, @Nullable String rootPath, @Nullable Long districtId) {
+        return jdbc.sql("""
+                        select u.id from org_unit u
+                        where u.level = :level
+                          and (cast(:rootPath as text) is null or u.path like :rootPath || '%')
+                          and (cast(:districtId as bigint) is null or u.parent_id = :districtId)
+                          and u.valid_to is null""")
+                .param("level", memberLevel).param("rootPath", rootPath).param("districtId", districtId)
+                .query(Long.class).list();
+    }
+
     Optional<RankedUnit> unit(long id) {
         return jdbc.sql("select id, code, name, level, path from org_unit where id = :id").param("id", id)
                 .query(LeaderboardRepository::unit).optional();

@@ -24,6 +24,10 @@ import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.PhaseTargetGaps;
 import vn.serviceindex.portal.ranking.domain.PeriodKind;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.domain.Structure;
+import vn.serviceindex.portal.result.domain.CombinedResult;
+import vn.serviceindex.portal.result.service.CombinedResultService;
+import tools.jackson.databind.json.JsonMapper;
 import vn.serviceindex.portal.ranking.domain.ScoreDistribution;
 import vn.serviceindex.portal.ranking.domain.ScorePoint;
 import vn.serviceindex.portal.ranking.domain.UnitScores;
@@ -51,9 +55,13 @@ public class LeaderboardService {
     /** The portal's calendar (the campaign's pinned day in a demo): what "the current period" is measured by. */
     private final PortalCalendar calendar;
     private final SystemWork systemWork;
+    private final CombinedResultService combinedResults;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     LeaderboardService(LeaderboardRepository leaderboards, CurrentUser currentUser, FormulaSetService formulaSets,
-                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar, SystemWork systemWork) {
+                       Optional<PhaseTargetGaps> phaseTargetGaps, PortalCalendar calendar, SystemWork systemWork,
+                       CombinedResultService combinedResults) {
+        this.combinedResults = combinedResults;
         this.leaderboards = leaderboards;
         this.currentUser = currentUser;
         this.formulaSets = formulaSets;
@@ -106,13 +114,23 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
                                             @Nullable String group) {
+        return leaderboard(peers, rootId, period, group, Structure.OF_ITS_TIME);
+    }
+
+    /**
+     * @param structure {@link Structure#TODAY} ranks today's units, a unit opened by a restructuring after the period
+     *                  with its predecessors' figures combined (labelled with them); {@link Structure#OF_ITS_TIME} the
+     *                  units of the period with their own figures
+     */
+    public List<LeaderboardRow> leaderboard(PeerGroup peers, @Nullable Long rootId, String period,
+                                            @Nullable String group, Structure structure) {
         requireRole();
         if ((peers == PeerGroup.NATIONAL_DISTRICTS || peers == PeerGroup.NATIONAL_COMMUNES) && !readsNation()) {
             throw NotPermitted.toRead();
         }
         return published(() -> {
             RankedUnit root = peers.national() ? null : readableRoot(requireRoot(rootId));
-            return ranked(peers, root, period, group);
+            return ranked(peers, root, period, group, structure);
         });
     }
 
@@ -123,6 +141,12 @@ public class LeaderboardService {
      */
     public List<LeaderboardRow> leaderboard(String memberLevel, @Nullable String rootCode, String period,
                                             @Nullable String group) {
+        return leaderboard(memberLevel, rootCode, period, group, Structure.OF_ITS_TIME);
+    }
+
+    /** As {@link #leaderboard(String, String, String, String)}, in the structure of the period's time or today's. */
+    public List<LeaderboardRow> leaderboard(String memberLevel, @Nullable String rootCode, String period,
+                                            @Nullable String group, Structure structure) {
         requireRole();
         boolean national = rootCode == null || rootCode.isBlank();
         // A province's reader without a root is asked for one, as before the national boards: it reads no other.
@@ -137,10 +161,10 @@ public class LeaderboardService {
                     case "COMMUNE" -> PeerGroup.NATIONAL_COMMUNES;
                     default -> throw UserError.at("root", "ranking.error.rootRequired");
                 };
-                return ranked(peers, null, period, group);
+                return ranked(peers, null, period, group, structure);
             }
             if (memberLevel.equals("PROVINCE")) {
-                return ranked(PeerGroup.PROVINCES, null, period, group);
+                return ranked(PeerGroup.PROVINCES, null, period, group, structure);
             }
             RankedUnit root = readable(leaderboards.openUnitByCode(rootCode)
                     .orElseThrow(() -> UserError.at("root", "ranking.error.unknownUnit", rootCode)));
@@ -150,7 +174,7 @@ public class LeaderboardService {
                 // A district as root ranks its own communes; a province ranks all of its communes.
                 default -> root.level().equals("DISTRICT") ? PeerGroup.COMMUNES_OF_DISTRICT : PeerGroup.COMMUNES;
             };
-            return ranked(peers, root, period, group);
+            return ranked(peers, root, period, group, structure);
         });
     }
 
@@ -167,7 +191,7 @@ public class LeaderboardService {
     }
 
     private List<LeaderboardRow> ranked(PeerGroup peers, @Nullable RankedUnit root, String period,
-                                        @Nullable String group) {
+                                        @Nullable String group, Structure structure) {
         Period checked = Period.parse(period);
         List<IndexGroup> groups = group != null || MonthRollUp.applies(checked) ? groups(checked) : List.of();
         if (group != null && groups.stream().noneMatch(g -> g.code().equals(group))) {
@@ -183,8 +207,10 @@ public class LeaderboardService {
             rootPath = root.path();
             districtId = peers == PeerGroup.COMMUNES_OF_DISTRICT ? root.id() : null;
         }
-        List<LeaderboardRow> rows = leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
-                checked.previous().orElse(null), group);
+        List<LeaderboardRow> rows = structure == Structure.TODAY
+                ? inTodaysStructure(peers.memberLevel(), rootPath, districtId, checked, group)
+                : leaderboards.leaderboard(peers.memberLevel(), rootPath, districtId, checked,
+                        checked.previous().orElse(null), group);
         if (nobodyScored(rows) && MonthRollUp.applies(checked)) {
             rows = rolledUp(rows, checked, groups, group);
         }
@@ -229,6 +255,23 @@ public class LeaderboardService {
                     groupScores, null, true));
         }
         return MonthRollUp.ranked(scored);
+    }
+
+    private List<LeaderboardRow> inTodaysStructure(String memberLevel, @Nullable String rootPath,
+                                                   @Nullable Long districtId, Period period, @Nullable String group) {
+        Map<Long, CombinedResult> combined = combinedResults.withoutOwnResult(
+                leaderboards.openMembers(memberLevel, rootPath, districtId), period);
+        List<Map<String, Object>> scores = new ArrayList<>();
+        combined.forEach((unitId, result) -> result.groups().stream().filter(g -> g.score() != null)
+                .forEach(g -> scores.add(Map.of("unit", unitId, "group", g.groupCode(), "score", g.score()))));
+        return leaderboards.leaderboardToday(memberLevel, rootPath, districtId, period, group,
+                        JSON.writeValueAsString(scores)).stream()
+                .map(row -> combined.containsKey(row.unitId())
+                        ? new LeaderboardRow(row.rank(), row.unitId(), row.unitCode(), row.unitName(), row.score(),
+                                row.official(), row.groups(), row.previousRank(),
+                                combined.get(row.unitId()).predecessors())
+                        : row)
+                .toList();
     }
 
     /** The groups a leaderboard of the period ranks by and shows, in order: those of the set that scores it. */
@@ -349,7 +392,24 @@ public class LeaderboardService {
             String rootPath = peers.rootId() == null ? null : leaderboards.unit(peers.rootId()).map(RankedUnit::path)
                     .orElseThrow();
             Long districtId = peers.group() == PeerGroup.COMMUNES_OF_DISTRICT ? peers.rootId() : null;
-            return leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+            List<ScorePoint> own = leaderboards.trend(unitId, peers.group().memberLevel(), rootPath, districtId, kind);
+            // A unit opened by a restructuring: its past before it, combined from its predecessors and placed among
+            // today's units, before its own points.
+            List<ScorePoint> points = new ArrayList<>();
+            for (CombinedResult past : combinedResults.publishedHistory(unitId)) {
+                if (!past.period().kind().name().equals(kind.name()) || past.total() == null
+                        || own.stream().anyMatch(p -> p.period().equals(past.period().text()))) {
+                    continue;
+                }
+                List<LeaderboardRow> board = inTodaysStructure(peers.group().memberLevel(), rootPath, districtId,
+                        past.period(), null);
+                board.stream().filter(row -> row.unitId() == unitId && row.score() != null).findFirst()
+                        .ifPresent(row -> points.add(new ScorePoint(past.period().text(), row.score(), false,
+                                row.rank(), (int) board.stream().filter(r -> r.score() != null).count(),
+                                past.predecessors())));
+            }
+            points.addAll(own);
+            return points;
         });
     }
 

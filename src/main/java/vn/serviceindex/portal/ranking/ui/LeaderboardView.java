@@ -39,6 +39,7 @@ import vn.serviceindex.portal.index.domain.IndexGroup;
 import vn.serviceindex.portal.ranking.domain.LeaderboardRow;
 import vn.serviceindex.portal.ranking.domain.PeerGroup;
 import vn.serviceindex.portal.ranking.domain.RankedUnit;
+import vn.serviceindex.portal.ranking.domain.Structure;
 import vn.serviceindex.portal.ranking.service.LeaderboardService;
 
 /**
@@ -62,6 +63,8 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<RankedUnit> district = new ComboBox<>();
     final ComboBox<String> period = new ComboBox<>();
     final Select<String> rankBy = new Select<>();
+    /** A past period in the units of its time, or in today's units (new units with their predecessors' figures). */
+    final Select<Structure> structure = new Select<>();
     final Grid<LeaderboardRow> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
     final Map<String, Grid.Column<LeaderboardRow>> groupColumns = new LinkedHashMap<>();
@@ -113,11 +116,16 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         rankBy.setItems(choices);
         rankBy.setItemLabelGenerator(g -> GroupLabels.of(g, groups, locale));
         rankBy.setValue(TOTAL);
+        structure.setLabel(getTranslation("ranking.structure"));
+        structure.setItems(Structure.OF_ITS_TIME, Structure.TODAY);
+        structure.setItemLabelGenerator(s -> getTranslation("ranking.structure." + s.name()));
+        structure.setValue(Structure.OF_ITS_TIME);
+        structure.setHelperText("");
 
         // Every column can be resized; the unit's name wraps (portal.css) and takes the room the numbers leave.
         grid.addColumn(LeaderboardRow::rank).setHeader(getTranslation("ranking.column.rank")).setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setResizable(true);
-        nameColumn = grid.addColumn(LeaderboardRow::unitName).setHeader(getTranslation("ranking.column.unit"))
+        nameColumn = grid.addColumn(this::nameText).setHeader(getTranslation("ranking.column.unit"))
                 .setFlexGrow(3).setWidth("12rem").setResizable(true);
         scoreColumn = grid.addColumn(row -> scoreText(row, locale)).setHeader(getTranslation("ranking.column.score"))
                 .setTextAlign(ColumnTextAlign.END).setWidth("7rem").setFlexGrow(0).setResizable(true);
@@ -154,8 +162,12 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
             showColumns();
             refresh();
         });
+        structure.addValueChangeListener(e -> {
+            structure.setHelperText(e.getValue() == Structure.TODAY ? getTranslation("ranking.structure.note") : "");
+            refresh();
+        });
 
-        var filters = new HorizontalLayout(province, peers, district, period, rankBy);
+        var filters = new HorizontalLayout(province, peers, district, period, rankBy, structure);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
@@ -260,7 +272,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         try {
             String group = TOTAL.equals(rankBy.getValue()) ? null : rankBy.getValue();
             rows = leaderboards.leaderboard(peerGroup, peerGroup.national() || root == null ? null : root.id(),
-                    chosenPeriod, group);
+                    chosenPeriod, group, structure.getValue() == null ? Structure.OF_ITS_TIME : structure.getValue());
             gaps = leaderboards.phaseTargetGaps(rows, chosenPeriod, group);
             grid.setItems(rows);
             // An empty board: nobody has a score yet (rather than every unit sharing 1st place).
@@ -269,6 +281,14 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         } catch (UserError error) {
             errors.show(error);
         }
+    }
+
+    /** The unit's name; a new unit ranked with its predecessors' figures says so and names them. */
+    String nameText(LeaderboardRow row) {
+        return row.combined()
+                ? row.unitName() + " (" + getTranslation("ranking.combinedFrom", String.join(", ", row.combinedFrom()))
+                        + ")"
+                : row.unitName();
     }
 
     private String scoreText(LeaderboardRow row, Locale locale) {
@@ -297,7 +317,7 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
                 format, () -> "bang-xep-hang-" + period.getValue(), getTranslation("ranking.title"), headers,
                 writer -> {
                     for (LeaderboardRow row : rows) {
-                        List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), row.unitName()));
+                        List<Object> cells = new ArrayList<>(List.of(row.rank(), row.unitCode(), nameText(row)));
                         cells.add(row.score());
                         cells.add(getTranslation(row.official() ? "ranking.official"
                                 : row.rolledUp() ? "ranking.rolledUp" : "ranking.computed"));
