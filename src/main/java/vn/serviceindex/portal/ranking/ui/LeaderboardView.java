@@ -170,6 +170,9 @@ public class LeaderboardView extends VerticalLayout implements HasDynamicTitle {
         var filters = new HorizontalLayout(province, peers, district, period, rankBy, structure);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("leaderboard-filters");
+        // "Theo đơn vị thời kỳ đó" whole, not cut.
+        structure.setMinWidth("15em");
         var exports = new HorizontalLayout(download(TableFormat.CSV), download(TableFormat.XLSX));
         add(new H2(getTranslation("ranking.title")), filters, exports, newData, empty, grid);
         // The reader's own peer group first: a department editor's departments, a commune's district.
