@@ -58,19 +58,44 @@ public class PortalEvents {
         }
         AfterCommit pending = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(AfterCommit.class::isInstance).map(AfterCommit.class::cast)
-                .filter(s -> s.owner() == this).findFirst().orElse(null);
+                .filter(s -> s.owner == this).findFirst().orElse(null);
+        if (pending != null && pending.sent) {
+            // Published by another synchronization after this transaction's events went out: committed, send now.
+            send(List.of(event));
+            return;
+        }
         if (pending == null) {
-            pending = new AfterCommit(this, new LinkedHashSet<>());
+            pending = new AfterCommit(this);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.events().add(event);
+        pending.events.add(event);
     }
 
-    private record AfterCommit(PortalEvents owner, Set<PortalEvent> events) implements TransactionSynchronization {
+    private static final class AfterCommit implements TransactionSynchronization {
+
+        private final PortalEvents owner;
+        private final Set<PortalEvent> events = new LinkedHashSet<>();
+        private boolean sent;
+
+        AfterCommit(PortalEvents owner) {
+            this.owner = owner;
+        }
 
         @Override
         public void afterCommit() {
+            sent = true;
             owner.send(List.copyOf(events));
+        }
+
+        /**
+         * Registered while the transaction was already committing (from another synchronization's afterCommit, as
+         * the notifications announce themselves), it is called here only: the transaction did commit.
+         */
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED && !sent) {
+                afterCommit();
+            }
         }
     }
 

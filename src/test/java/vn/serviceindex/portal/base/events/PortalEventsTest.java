@@ -72,6 +72,24 @@ class PortalEventsTest extends ServiceTest {
     }
 
     @Test
+    void an_event_published_after_the_commit_by_another_listener_still_goes_out() throws Exception {
+        // As the notifications do: they announce themselves once their transaction committed, and the bell's event
+        // is published from there (seen in Chromium: the bell did not count until a reload).
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+
+        transaction.executeWithoutResult(status -> org.springframework.transaction.support
+                .TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                events.publish(new AccountsNotified(Set.of(41L)));
+                            }
+                        }));
+
+        assertThat(received(1, 10_000)).containsExactly(new AccountsNotified(Set.of(41L)));
+    }
+
+    @Test
     void an_event_of_a_transaction_rolled_back_is_never_sent() throws Exception {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 
