@@ -65,23 +65,9 @@ class DemoCampaign implements ApplicationRunner {
                                 date '2024-06-30', true)
                         returning id""")
                 .param("p", province).param("name", CAMPAIGN_NAME).query(Long.class).single();
-        milestone(campaign, "Kiểm tra sau 50 ngày", LocalDate.of(2024, 5, 10));
-        milestone(campaign, "Kiểm tra sau 100 ngày", LocalDate.of(2024, 6, 29));
-        for (String group : GROUPS) {
-            if (group.equals("CLGQ") || group.equals("TTTT")) {
-                // The province's rule: C = 50 % (the central target for 2024), +10 points, capped at 100 %.
-                jdbc.sql("""
-                                insert into campaign_group_rule (campaign_id, group_code, kind, central_target,
-                                                                 increment, increment_mode)
-                                values (:c, :g, 'RULE', 50, 10, 'POINTS')""")
-                        .param("c", campaign).param("g", group).update();
-            } else {
-                jdbc.sql("""
-                                insert into campaign_group_rule (campaign_id, group_code, kind, fixed_target)
-                                values (:c, :g, 'FIXED', 100)""")
-                        .param("c", campaign).param("g", group).update();
-            }
-        }
+        milestone(jdbc, campaign, "Kiểm tra sau 50 ngày", LocalDate.of(2024, 5, 10));
+        milestone(jdbc, campaign, "Kiểm tra sau 100 ngày", LocalDate.of(2024, 6, 29));
+        provinceRules(jdbc, campaign);
         jdbc.sql("""
                         insert into campaign_unit (campaign_id, unit_id)
                         select :c, u.id from org_unit u join org_unit p on p.id = :p
@@ -185,9 +171,31 @@ class DemoCampaign implements ApplicationRunner {
                 .param("code", code).query(Long.class).single();
     }
 
-    private void milestone(long campaign, String name, LocalDate date) {
+    /** A milestone check of a demo campaign; shared with the 2026 campaign of the merged communes. */
+    static void milestone(JdbcClient jdbc, long campaign, String name, LocalDate date) {
         jdbc.sql("insert into campaign_milestone (campaign_id, name, due_date) values (:c, :n, :d)")
                 .param("c", campaign).param("n", name).param("d", date).update();
+    }
+
+    /**
+     * Gia Lai's target rules, for its demo campaigns: online services and online payment by the province's rule,
+     * C = 50 % (the central target for 2024), +10 points, capped at 100 %; the other groups a fixed 100 %.
+     */
+    static void provinceRules(JdbcClient jdbc, long campaign) {
+        for (String group : GROUPS) {
+            if (group.equals("CLGQ") || group.equals("TTTT")) {
+                jdbc.sql("""
+                                insert into campaign_group_rule (campaign_id, group_code, kind, central_target,
+                                                                 increment, increment_mode)
+                                values (:c, :g, 'RULE', 50, 10, 'POINTS')""")
+                        .param("c", campaign).param("g", group).update();
+            } else {
+                jdbc.sql("""
+                                insert into campaign_group_rule (campaign_id, group_code, kind, fixed_target)
+                                values (:c, :g, 'FIXED', 100)""")
+                        .param("c", campaign).param("g", group).update();
+            }
+        }
     }
 
     private void baselines(long campaign, long unit, Map<String, Double> values) {

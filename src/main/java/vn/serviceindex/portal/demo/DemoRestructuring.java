@@ -179,26 +179,9 @@ class DemoRestructuring implements ApplicationRunner {
                                 date '2026-06-30', false)
                         returning id""")
                 .param("p", province).param("name", CAMPAIGN_NAME).query(Long.class).single();
-        jdbc.sql("insert into campaign_milestone (campaign_id, name, due_date) values (:c, :n, :d)")
-                .param("c", campaign).param("n", "Kiểm tra sau 50 ngày").param("d", LocalDate.of(2026, 4, 20))
-                .update();
-        jdbc.sql("insert into campaign_milestone (campaign_id, name, due_date) values (:c, :n, :d)")
-                .param("c", campaign).param("n", "Kiểm tra sau 100 ngày").param("d", LocalDate.of(2026, 6, 9))
-                .update();
-        for (String group : GROUPS) {
-            if (group.equals("CLGQ") || group.equals("TTTT")) {
-                jdbc.sql("""
-                                insert into campaign_group_rule (campaign_id, group_code, kind, central_target,
-                                                                 increment, increment_mode)
-                                values (:c, :g, 'RULE', 50, 10, 'POINTS')""")
-                        .param("c", campaign).param("g", group).update();
-            } else {
-                jdbc.sql("""
-                                insert into campaign_group_rule (campaign_id, group_code, kind, fixed_target)
-                                values (:c, :g, 'FIXED', 100)""")
-                        .param("c", campaign).param("g", group).update();
-            }
-        }
+        DemoCampaign.milestone(jdbc, campaign, "Kiểm tra sau 50 ngày", LocalDate.of(2026, 4, 20));
+        DemoCampaign.milestone(jdbc, campaign, "Kiểm tra sau 100 ngày", LocalDate.of(2026, 6, 9));
+        DemoCampaign.provinceRules(jdbc, campaign);
         for (long unit : successors) {
             jdbc.sql("insert into campaign_unit (campaign_id, unit_id) values (:c, :u)")
                     .param("c", campaign).param("u", unit).update();
